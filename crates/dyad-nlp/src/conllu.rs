@@ -104,6 +104,31 @@ impl Sentence {
     }
 }
 
+/// Rebuilds the raw text of a treebank from its `# text` comments, the way a scorer of
+/// tokenization from raw text needs it: sentences joined by a space within a paragraph
+/// (`# newpar`), by a newline between paragraphs, and by a blank line between documents
+/// (`# newdoc`). Sentences without `# text` contribute their word forms joined by spaces.
+pub fn raw_text(sentences: &[Sentence]) -> String {
+    let mut out = String::new();
+    for (i, s) in sentences.iter().enumerate() {
+        if i > 0 {
+            out.push_str(if s.starts_document() {
+                "\n\n"
+            } else if s.comments.iter().any(|c| c.starts_with("newpar")) {
+                "\n"
+            } else {
+                " "
+            });
+        }
+        match s.comment("text") {
+            Some(text) => out.push_str(text),
+            None => out.push_str(&s.words.iter().map(|w| w.form.as_str()).collect::<Vec<_>>().join(" ")),
+        }
+    }
+    out.push('\n');
+    out
+}
+
 /// Whether a MISC column carries `SpaceAfter=No`.
 pub fn no_space_after(misc: &str) -> bool {
     misc.split('|').any(|f| f == "SpaceAfter=No")
@@ -184,10 +209,7 @@ pub fn parse(input: &str) -> Result<Vec<Sentence>, ConlluError> {
 }
 
 fn parse_index(s: &str, line: usize) -> Result<usize, ConlluError> {
-    s.parse().map_err(|_| ConlluError {
-        line,
-        message: format!("`{s}` is not a word index"),
-    })
+    s.parse().map_err(|_| ConlluError { line, message: format!("`{s}` is not a word index") })
 }
 
 /// Writes one sentence as CoNLL-U (comments, multi-word lines, words, blank line).
@@ -207,7 +229,14 @@ pub fn write_sentence(out: &mut String, sentence: &Sentence) {
         }
         if let Some(m) = mwts.peek() {
             if m.first == id {
-                let _ = writeln!(out, "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}", m.first, m.last, clean(&m.form), or_blank(&m.misc));
+                let _ = writeln!(
+                    out,
+                    "{}-{}\t{}\t_\t_\t_\t_\t_\t_\t_\t{}",
+                    m.first,
+                    m.last,
+                    clean(&m.form),
+                    or_blank(&m.misc)
+                );
                 mwts.next();
             }
         }
@@ -263,6 +292,12 @@ mod tests {
         let mut out = String::new();
         write_sentence(&mut out, &s[0]);
         assert_eq!(out, SAMPLE);
+    }
+
+    #[test]
+    fn rebuilds_raw_text_by_paragraph_and_document() {
+        let doc = "# newdoc id = a\n# newpar\n# text = A b.\n1\tA\t_\t_\t_\t_\t_\t_\t_\t_\n\n# text = C.\n1\tC\t_\t_\t_\t_\t_\t_\t_\t_\n\n# newpar\n# text = D.\n1\tD\t_\t_\t_\t_\t_\t_\t_\t_\n\n# newdoc id = b\n# text = E.\n1\tE\t_\t_\t_\t_\t_\t_\t_\t_\n\n";
+        assert_eq!(raw_text(&parse(doc).unwrap()), "A b. C.\nD.\n\nE.\n");
     }
 
     #[test]

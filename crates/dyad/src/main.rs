@@ -1,1 +1,56 @@
-fn main() {}
+//! `dyad`: political event data from English news text. This binary is the user's surface:
+//! every subcommand lives in its own module and reports errors with the file (and line) at fault.
+
+mod bench;
+mod eval;
+mod input;
+mod tag;
+mod train;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Political event data from English news: who did what to whom, when and where.
+#[derive(Parser)]
+#[command(name = "dyad", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Tokenize, split, tag and lemmatize text; write CoNLL-U.
+    ///
+    /// Example: dyad tag examples/russia-cuba.txt
+    Tag(tag::TagArgs),
+    /// Train a model from a UD treebank.
+    ///
+    /// Example: dyad train tagger --train ../shared/train/ud-ewt/en_ewt-ud-train.conllu
+    Train(train::TrainArgs),
+    /// Score system output against gold data.
+    ///
+    /// Example: dyad eval conllu gold.conllu system.conllu
+    Eval(eval::EvalArgs),
+    /// Measure throughput and model load time on a text file; prints figures.
+    ///
+    /// Example: dyad bench examples/russia-cuba.txt
+    Bench(bench::BenchArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Tag(args) => tag::run(args),
+        Command::Train(args) => train::run(args),
+        Command::Eval(args) => eval::run(args),
+        Command::Bench(args) => bench::run(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("dyad: error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

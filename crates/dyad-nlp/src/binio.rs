@@ -1,0 +1,175 @@
+//! Little-endian binary encoding for model files, with bounds-checked reading.
+//!
+//! A truncated or corrupted model gives a [`ModelError`], never a panic.
+
+/// A model file that cannot be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    /// The bytes end before a field that should be there.
+    #[error("model data truncated while reading {0}")]
+    Truncated(&'static str),
+    /// The file does not start with the expected magic bytes and version.
+    #[error("not a dyad {expected} model (bad magic or version)")]
+    BadMagic {
+        /// The kind of model that was expected.
+        expected: &'static str,
+    },
+    /// A field holds a value that cannot be right.
+    #[error("model data corrupt: {0}")]
+    Corrupt(String),
+    /// Decompression failed.
+    #[error("model decompression failed: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Appends fields to a byte buffer.
+#[derive(Debug, Default)]
+pub struct Writer {
+    /// The bytes written so far.
+    pub bytes: Vec<u8>,
+}
+
+impl Writer {
+    /// Writes raw bytes.
+    pub fn raw(&mut self, b: &[u8]) {
+        self.bytes.extend_from_slice(b);
+    }
+    /// Writes a `u8`.
+    pub fn u8(&mut self, v: u8) {
+        self.bytes.push(v);
+    }
+    /// Writes a `u32`.
+    pub fn u32(&mut self, v: u32) {
+        self.raw(&v.to_le_bytes());
+    }
+    /// Writes a `u64`.
+    pub fn u64(&mut self, v: u64) {
+        self.raw(&v.to_le_bytes());
+    }
+    /// Writes an `f32`.
+    pub fn f32(&mut self, v: f32) {
+        self.raw(&v.to_le_bytes());
+    }
+    /// Writes a length as `u32`.
+    pub fn len(&mut self, n: usize) {
+        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
+    }
+    /// Writes a length-prefixed UTF-8 string.
+    pub fn str(&mut self, s: &str) {
+        self.len(s.len());
+        self.raw(s.as_bytes());
+    }
+    /// Writes a length-prefixed list of strings.
+    pub fn strs<S: AsRef<str>>(&mut self, items: &[S]) {
+        self.len(items.len());
+        for s in items {
+            self.str(s.as_ref());
+        }
+    }
+}
+
+/// Reads fields from a byte slice, failing cleanly at its end.
+#[derive(Debug)]
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader at the start of `bytes`.
+    pub fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, pos: 0 }
+    }
+    /// Reads `n` raw bytes.
+    pub fn raw(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], ModelError> {
+        let end = self.pos.checked_add(n).ok_or(ModelError::Truncated(what))?;
+        let slice = self.bytes.get(self.pos..end).ok_or(ModelError::Truncated(what))?;
+        self.pos = end;
+        Ok(slice)
+    }
+    fn array<const N: usize>(&mut self, what: &'static str) -> Result<[u8; N], ModelError> {
+        let mut out = [0u8; N];
+        out.copy_from_slice(self.raw(N, what)?);
+        Ok(out)
+    }
+    /// Reads a `u8`.
+    pub fn u8(&mut self, what: &'static str) -> Result<u8, ModelError> {
+        Ok(self.array::<1>(what)?[0])
+    }
+    /// Reads a `u32`.
+    pub fn u32(&mut self, what: &'static str) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.array(what)?))
+    }
+    /// Reads a `u64`.
+    pub fn u64(&mut self, what: &'static str) -> Result<u64, ModelError> {
+        Ok(u64::from_le_bytes(self.array(what)?))
+    }
+    /// Reads an `f32`.
+    pub fn f32(&mut self, what: &'static str) -> Result<f32, ModelError> {
+        Ok(f32::from_le_bytes(self.array(what)?))
+    }
+    /// Reads a length written by [`Writer::len`], checking it against the bytes left
+    /// (each item takes at least `min_item_size` bytes) so corrupt lengths cannot allocate wildly.
+    pub fn len(&mut self, min_item_size: usize, what: &'static str) -> Result<usize, ModelError> {
+        let n = self.u32(what)? as usize;
+        if n.saturating_mul(min_item_size.max(1)) > self.bytes.len() - self.pos {
+            return Err(ModelError::Truncated(what));
+        }
+        Ok(n)
+    }
+    /// Reads a length-prefixed UTF-8 string.
+    pub fn str(&mut self, what: &'static str) -> Result<String, ModelError> {
+        let n = self.len(1, what)?;
+        let b = self.raw(n, what)?;
+        String::from_utf8(b.to_vec()).map_err(|_| ModelError::Corrupt(format!("{what}: invalid UTF-8")))
+    }
+    /// Reads a length-prefixed list of strings.
+    pub fn strs(&mut self, what: &'static str) -> Result<Vec<String>, ModelError> {
+        let n = self.len(4, what)?;
+        (0..n).map(|_| self.str(what)).collect()
+    }
+    /// Checks that the magic bytes come next.
+    pub fn expect_magic(&mut self, magic: &[u8], expected: &'static str) -> Result<(), ModelError> {
+        match self.raw(magic.len(), expected) {
+            Ok(m) if m == magic => Ok(()),
+            _ => Err(ModelError::BadMagic { expected }),
+        }
+    }
+}
+
+/// Compresses model bytes (zstd, fixed level: the same input always gives the same file).
+pub fn compress(bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
+    Ok(zstd::bulk::compress(bytes, 19)?)
+}
+
+/// Decompresses model bytes written by [`compress`].
+pub fn decompress(bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
+    Ok(zstd::stream::decode_all(bytes)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_rejects_truncation() {
+        let mut w = Writer::default();
+        w.raw(b"MAGIC");
+        w.u32(7);
+        w.f32(1.5);
+        w.strs(&["a", "bc"]);
+        let z = compress(&w.bytes).unwrap();
+        let bytes = decompress(&z).unwrap();
+        let mut r = Reader::new(&bytes);
+        r.expect_magic(b"MAGIC", "test").unwrap();
+        assert_eq!(r.u32("n").unwrap(), 7);
+        assert_eq!(r.f32("x").unwrap(), 1.5);
+        assert_eq!(r.strs("s").unwrap(), ["a", "bc"]);
+        assert!(r.u8("end").is_err());
+        let mut short = Reader::new(&bytes[..8]);
+        short.expect_magic(b"MAGIC", "test").unwrap();
+        assert!(short.strs("s").is_err());
+        assert!(Reader::new(b"nope").expect_magic(b"MAGIC", "test").is_err());
+        assert!(decompress(b"not zstd").is_err());
+    }
+}

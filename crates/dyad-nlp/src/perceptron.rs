@@ -1,0 +1,288 @@
+//! A sparse multiclass averaged perceptron over hashed features.
+//!
+//! Training keeps, for each feature, only the classes it was ever updated for, with the lazy
+//! timestamps of Collins-style averaging. [`Trainer::finish`] averages, prunes near-zero weights
+//! and freezes them into [`Weights`]: an open-addressing table laid out so that a model file is
+//! loaded by copying arrays, with no rehashing. The tagger and the parser both build on it.
+
+use crate::binio::{ModelError, Reader, Writer};
+use crate::hash::HashedMap;
+
+/// Key 0 marks an empty slot in [`Weights`]; a feature that hashes to 0 is stored as 1.
+#[inline]
+fn slot_key(feature: u64) -> u64 {
+    feature.max(1)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Entry {
+    class: u16,
+    weight: f32,
+    total: f64,
+    stamp: u64,
+}
+
+/// The perceptron while it learns.
+pub struct Trainer {
+    classes: usize,
+    rows: HashedMap<Vec<Entry>>,
+    step: u64,
+}
+
+impl Trainer {
+    /// A trainer for `classes` output classes, all weights zero.
+    pub fn new(classes: usize) -> Self {
+        Self { classes, rows: HashedMap::default(), step: 0 }
+    }
+
+    /// Number of output classes.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Adds the current weights of `features` to `scores` (one slot per class).
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        for f in features {
+            if let Some(row) = self.rows.get(&slot_key(*f)) {
+                for e in row {
+                    scores[e.class as usize] += e.weight;
+                }
+            }
+        }
+    }
+
+    /// Advances the averaging clock: call once per training example.
+    pub fn tick(&mut self) {
+        self.step += 1;
+    }
+
+    /// Rewards `truth` and penalises `guess` on `features` (nothing when they agree).
+    pub fn update(&mut self, features: &[u64], truth: usize, guess: usize) {
+        if truth == guess {
+            return;
+        }
+        for f in features {
+            let row = self.rows.entry(slot_key(*f)).or_default();
+            Self::nudge(row, truth as u16, 1.0, self.step);
+            Self::nudge(row, guess as u16, -1.0, self.step);
+        }
+    }
+
+    fn nudge(row: &mut Vec<Entry>, class: u16, delta: f32, now: u64) {
+        let i = match row.iter().position(|e| e.class == class) {
+            Some(i) => i,
+            None => {
+                row.push(Entry { class, weight: 0.0, total: 0.0, stamp: now });
+                row.len() - 1
+            }
+        };
+        let e = &mut row[i];
+        e.total += f64::from(e.weight) * (now - e.stamp) as f64;
+        e.stamp = now;
+        e.weight += delta;
+    }
+
+    /// Averages the weights over all steps, drops those smaller than `prune` in magnitude,
+    /// and freezes the rest.
+    pub fn finish(self, prune: f32) -> Weights {
+        let now = self.step.max(1);
+        let mut rows: Vec<(u64, Vec<(u16, f32)>)> = self
+            .rows
+            .into_iter()
+            .filter_map(|(key, row)| {
+                let mut kept: Vec<(u16, f32)> = row
+                    .iter()
+                    .map(|e| {
+                        let total = e.total + f64::from(e.weight) * (now - e.stamp) as f64;
+                        (e.class, (total / now as f64) as f32)
+                    })
+                    .filter(|(_, w)| w.abs() >= prune)
+                    .collect();
+                kept.sort_by_key(|(c, _)| *c);
+                (!kept.is_empty()).then_some((key, kept))
+            })
+            .collect();
+        rows.sort_by_key(|(k, _)| *k);
+        Weights::build(self.classes, rows)
+    }
+}
+
+/// Frozen, averaged weights: what a trained model carries.
+#[derive(Debug, Clone)]
+pub struct Weights {
+    classes: usize,
+    mask: usize,
+    keys: Vec<u64>,
+    /// Slot `i` owns entries `offsets[i]..offsets[i + 1]`.
+    offsets: Vec<u32>,
+    entry_classes: Vec<u16>,
+    entry_weights: Vec<f32>,
+}
+
+impl Weights {
+    fn build(classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Self {
+        let capacity = (rows.len() * 2).next_power_of_two().max(16);
+        let mask = capacity - 1;
+        let mut slots: Vec<Option<usize>> = vec![None; capacity];
+        let mut keys = vec![0u64; capacity];
+        for (row_index, (key, _)) in rows.iter().enumerate() {
+            let mut i = (*key as usize) & mask;
+            while keys[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            keys[i] = *key;
+            slots[i] = Some(row_index);
+        }
+        let mut offsets = Vec::with_capacity(capacity + 1);
+        let mut entry_classes = Vec::new();
+        let mut entry_weights = Vec::new();
+        for slot in &slots {
+            offsets.push(entry_classes.len() as u32);
+            if let Some(r) = slot {
+                for &(c, w) in &rows[*r].1 {
+                    entry_classes.push(c);
+                    entry_weights.push(w);
+                }
+            }
+        }
+        offsets.push(entry_classes.len() as u32);
+        Self { classes, mask, keys, offsets, entry_classes, entry_weights }
+    }
+
+    /// Number of output classes.
+    pub fn classes(&self) -> usize {
+        self.classes
+    }
+
+    /// Number of features with at least one weight.
+    pub fn features(&self) -> usize {
+        self.keys.iter().filter(|k| **k != 0).count()
+    }
+
+    /// Adds the weights of `features` to `scores` (one slot per class).
+    #[inline]
+    pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        for f in features {
+            if let Some(range) = self.row(slot_key(*f)) {
+                for (c, w) in self.entry_classes[range.clone()].iter().zip(&self.entry_weights[range]) {
+                    if let Some(s) = scores.get_mut(*c as usize) {
+                        *s += *w;
+                    }
+                }
+            }
+        }
+    }
+
+    #[inline]
+    fn row(&self, key: u64) -> Option<std::ops::Range<usize>> {
+        let mut i = (key as usize) & self.mask;
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return Some(self.offsets[i] as usize..self.offsets[i + 1] as usize);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// Appends the weights to a model file.
+    pub fn write(&self, w: &mut Writer) {
+        w.len(self.classes);
+        w.len(self.keys.len());
+        for k in &self.keys {
+            w.u64(*k);
+        }
+        for o in &self.offsets {
+            w.u32(*o);
+        }
+        for c in &self.entry_classes {
+            w.raw(&c.to_le_bytes());
+        }
+        for x in &self.entry_weights {
+            w.f32(*x);
+        }
+    }
+
+    /// Reads weights written by [`Weights::write`], checking every index against its array.
+    pub fn read(r: &mut Reader<'_>) -> Result<Self, ModelError> {
+        let classes = r.u32("weights: class count")? as usize;
+        let capacity = r.len(12, "weights: table size")?;
+        if !capacity.is_power_of_two() {
+            return Err(ModelError::Corrupt("weights: table size is not a power of two".into()));
+        }
+        let keys = read_array(r, capacity, "weights: keys", u64::from_le_bytes)?;
+        let offsets = read_array(r, capacity + 1, "weights: offsets", u32::from_le_bytes)?;
+        let entries = *offsets.last().unwrap_or(&0) as usize;
+        if offsets.windows(2).any(|w| w[0] > w[1]) || keys.iter().all(|k| *k != 0) {
+            return Err(ModelError::Corrupt("weights: offsets out of order or table full".into()));
+        }
+        let entry_classes = read_array(r, entries, "weights: classes", u16::from_le_bytes)?;
+        if entry_classes.iter().any(|c| *c as usize >= classes) {
+            return Err(ModelError::Corrupt("weights: class index out of range".into()));
+        }
+        let entry_weights = read_array(r, entries, "weights: values", f32::from_le_bytes)?;
+        Ok(Self { classes, mask: capacity - 1, keys, offsets, entry_classes, entry_weights })
+    }
+}
+
+fn read_array<T, const N: usize>(
+    r: &mut Reader<'_>,
+    n: usize,
+    what: &'static str,
+    decode: impl Fn([u8; N]) -> T,
+) -> Result<Vec<T>, ModelError> {
+    let bytes = r.raw(n.checked_mul(N).ok_or(ModelError::Truncated(what))?, what)?;
+    Ok(bytes
+        .chunks_exact(N)
+        .map(|c| {
+            let mut a = [0u8; N];
+            a.copy_from_slice(c);
+            decode(a)
+        })
+        .collect())
+}
+
+/// The index of the highest score (the first one on ties, so results are deterministic).
+#[inline]
+pub fn argmax(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, s) in scores.iter().enumerate() {
+        if *s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Learns "feature 10 → class 1, feature 20 → class 2" and survives a save/load round trip.
+    #[test]
+    fn learns_separable_data_and_round_trips() {
+        let mut t = Trainer::new(3);
+        let data = [(vec![10u64, 99], 1usize), (vec![20, 99], 2), (vec![0, 99], 0)];
+        for _ in 0..5 {
+            for (feats, truth) in &data {
+                let mut s = vec![0.0; 3];
+                t.score(feats, &mut s);
+                t.update(feats, *truth, argmax(&s));
+                t.tick();
+            }
+        }
+        let weights = t.finish(0.0);
+        let mut w = Writer::default();
+        weights.write(&mut w);
+        let loaded = Weights::read(&mut Reader::new(&w.bytes)).unwrap();
+        for (feats, truth) in &data {
+            let mut s = vec![0.0; 3];
+            loaded.score(feats, &mut s);
+            assert_eq!(argmax(&s), *truth);
+        }
+        assert!(Weights::read(&mut Reader::new(&w.bytes[..w.bytes.len() - 3])).is_err());
+    }
+}

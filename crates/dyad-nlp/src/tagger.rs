@@ -1,0 +1,558 @@
+//! Part-of-speech tagger: a greedy left-to-right averaged perceptron predicting UPOS and Penn
+//! XPOS together (one class per pair seen in training), with the lemmatizer in the same model.
+//!
+//! Features are the word, its affixes and shape, two words of context on each side, the two
+//! previous predicted tags, and the *ambiguity class* of the neighbours (the set of tags each
+//! was seen with in training). Tagging runs in two greedy passes: the second sees the first
+//! pass's tags of the next two words, so decisions use both sides. The second pass is trained on
+//! first-pass tags predicted by models that did not see the sentence (jackknifing), so it learns
+//! how far to trust them. Frequent words that always carry one tag skip the perceptron.
+
+use crate::binio::{self, ModelError, Reader, Writer};
+use crate::conllu;
+use crate::hash::{combine, hash_bytes, HashedMap, SplitMix64};
+use crate::lemma::Lemmatizer;
+use crate::perceptron::{argmax, Trainer, Weights};
+use crate::wordshape::WordHashes;
+use std::collections::BTreeMap;
+
+const MAGIC: &[u8] = b"DYADTAG1";
+
+/// Context words on each side that features look at.
+const WINDOW: usize = 2;
+
+/// Folds of the jackknife that predicts first-pass tags for training the second pass.
+const FOLDS: usize = 4;
+
+/// Training settings; the defaults reproduce the committed model.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the per-epoch shuffle.
+    pub seed: u64,
+    /// Averaged weights smaller than this are dropped from the model.
+    pub prune: f32,
+    /// A word seen at least this often with one tag in at least `unambiguous_share` of its
+    /// occurrences is tagged from the dictionary.
+    pub unambiguous_count: u32,
+    /// See `unambiguous_count`.
+    pub unambiguous_share: f64,
+    /// Words seen fewer times than this get no ambiguity class: for rare training words the
+    /// class gives the answer away, and the tagger would lean on it more than it can at test time.
+    pub ambiguity_count: u32,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        Self {
+            epochs: 16,
+            seed: 1,
+            prune: 0.0,
+            unambiguous_count: 20,
+            unambiguous_share: 0.995,
+            ambiguity_count: 5,
+        }
+    }
+}
+
+/// A tag pair as the tagger predicts it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Tag {
+    /// Universal POS tag.
+    pub upos: String,
+    /// Penn Treebank tag.
+    pub xpos: String,
+}
+
+/// A trained tagger and lemmatizer.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    tags: Vec<Tag>,
+    /// First pass: left context only.
+    first: Weights,
+    /// Second pass: also the first pass's tags of the next two words.
+    second: Weights,
+    /// Exact form hash → class, for frequent unambiguous words.
+    unambiguous: HashedMap<u16>,
+    /// Lowercase form hash → hash of the set of classes it was seen with.
+    ambiguity: HashedMap<u64>,
+    lemmatizer: Lemmatizer,
+}
+
+/// Reusable buffers, so tagging a sentence allocates only its result.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    hashes: Vec<WordHashes>,
+    ambiguity: Vec<u64>,
+    /// The casing style of the sentence (see [`casing_style`]).
+    casing: u64,
+    features: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+impl Tagger {
+    /// Loads a model written by [`Tagger::to_bytes`].
+    pub fn from_bytes(compressed: &[u8]) -> Result<Self, ModelError> {
+        let bytes = binio::decompress(compressed)?;
+        let mut r = Reader::new(&bytes);
+        r.expect_magic(MAGIC, "tagger")?;
+        let n = r.len(8, "tagger: tags")?;
+        let mut tags = Vec::with_capacity(n);
+        for _ in 0..n {
+            tags.push(Tag { upos: r.str("tagger: upos")?, xpos: r.str("tagger: xpos")? });
+        }
+        let mut unambiguous = HashedMap::default();
+        for _ in 0..r.len(10, "tagger: dictionary")? {
+            let key = r.u64("tagger: dictionary")?;
+            let class = u16::from_le_bytes([r.u8("tagger: dictionary")?, r.u8("tagger: dictionary")?]);
+            if usize::from(class) >= tags.len() {
+                return Err(ModelError::Corrupt("tagger: dictionary class out of range".into()));
+            }
+            unambiguous.insert(key, class);
+        }
+        let mut ambiguity = HashedMap::default();
+        for _ in 0..r.len(16, "tagger: ambiguity classes")? {
+            ambiguity.insert(r.u64("tagger: ambiguity classes")?, r.u64("tagger: ambiguity classes")?);
+        }
+        let first = Weights::read(&mut r)?;
+        let second = Weights::read(&mut r)?;
+        if first.classes() != tags.len() || second.classes() != tags.len() {
+            return Err(ModelError::Corrupt("tagger: weights and tag set disagree".into()));
+        }
+        let lemmatizer = Lemmatizer::read(&mut r)?;
+        Ok(Self { tags, first, second, unambiguous, ambiguity, lemmatizer })
+    }
+
+    /// Serialises and compresses the model; the same model always gives the same bytes.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, ModelError> {
+        let mut w = Writer::default();
+        w.raw(MAGIC);
+        w.len(self.tags.len());
+        for t in &self.tags {
+            w.str(&t.upos);
+            w.str(&t.xpos);
+        }
+        write_sorted(&mut w, &self.unambiguous, |w, c| w.raw(&c.to_le_bytes()));
+        write_sorted(&mut w, &self.ambiguity, |w, h| w.u64(*h));
+        self.first.write(&mut w);
+        self.second.write(&mut w);
+        self.lemmatizer.write(&mut w);
+        binio::compress(&w.bytes)
+    }
+
+    /// The tag pair of a class index returned by [`Tagger::tag`].
+    pub fn tag_of(&self, class: u16) -> &Tag {
+        &self.tags[usize::from(class).min(self.tags.len().saturating_sub(1))]
+    }
+
+    /// Number of features with weights, tag pairs, and dictionary words: the model's size.
+    pub fn stats(&self) -> (usize, usize, usize) {
+        (self.first.features() + self.second.features(), self.tags.len(), self.unambiguous.len())
+    }
+
+    /// The lemmatizer trained with this tagger.
+    pub fn lemmatizer(&self) -> &Lemmatizer {
+        &self.lemmatizer
+    }
+
+    /// Tags one sentence given as word forms; returns one class per word.
+    pub fn tag(&self, words: &[&str], scratch: &mut Scratch) -> Vec<u16> {
+        self.prepare(words, scratch);
+        let first = self.greedy_pass(&self.first, words, None, scratch);
+        self.greedy_pass(&self.second, words, Some(&first), scratch)
+    }
+
+    /// One left-to-right pass with `weights`, seeing `lookahead` tags when given.
+    fn greedy_pass(
+        &self,
+        weights: &Weights,
+        words: &[&str],
+        lookahead: Option<&[u16]>,
+        scratch: &mut Scratch,
+    ) -> Vec<u16> {
+        let mut out: Vec<u16> = Vec::with_capacity(words.len());
+        for (i, word) in words.iter().enumerate() {
+            if let Some(class) = self.unambiguous.get(&hash_bytes(word.as_bytes())) {
+                out.push(*class);
+                continue;
+            }
+            scratch.features.clear();
+            features(
+                &scratch.hashes,
+                &scratch.ambiguity,
+                scratch.casing,
+                i,
+                &out,
+                lookahead,
+                &mut scratch.features,
+            );
+            scratch.scores.clear();
+            scratch.scores.resize(self.tags.len(), 0.0);
+            weights.score(&scratch.features, &mut scratch.scores);
+            out.push(argmax(&scratch.scores) as u16);
+        }
+        out
+    }
+
+    fn prepare(&self, words: &[&str], scratch: &mut Scratch) {
+        prepare_context(words, scratch, |w| self.ambiguity.get(&lower_hash(w)).copied());
+    }
+
+    /// Trains a tagger and lemmatizer on CoNLL-U sentences. `progress` hears each finished epoch
+    /// of the two final passes as (pass, epoch, training accuracy).
+    pub fn train(
+        sentences: &[conllu::Sentence],
+        config: &TrainConfig,
+        mut progress: impl FnMut(usize, usize, f64),
+    ) -> Self {
+        let tag_set: Vec<Tag> = sentences
+            .iter()
+            .flat_map(|s| &s.words)
+            .map(|w| Tag { upos: w.upos.clone(), xpos: w.xpos.clone() })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let class_of: BTreeMap<&Tag, u16> = tag_set.iter().enumerate().map(|(i, t)| (t, i as u16)).collect();
+        let examples: Vec<(Vec<&str>, Vec<u16>)> = sentences
+            .iter()
+            .map(|s| {
+                let forms = s.words.iter().map(|w| w.form.as_str()).collect();
+                let classes = s
+                    .words
+                    .iter()
+                    .map(|w| class_of[&Tag { upos: w.upos.clone(), xpos: w.xpos.clone() }])
+                    .collect();
+                (forms, classes)
+            })
+            .collect();
+        let (unambiguous, ambiguity) = dictionaries(&examples, config);
+        let lemmatizer = Lemmatizer::train(
+            sentences
+                .iter()
+                .flat_map(|s| &s.words)
+                .map(|w| (w.form.as_str(), w.xpos.as_str(), w.lemma.as_str())),
+        );
+        let weights = Trainer::new(0).finish(0.0);
+        let mut model = Self {
+            tags: tag_set,
+            first: weights.clone(),
+            second: weights,
+            unambiguous,
+            ambiguity,
+            lemmatizer,
+        };
+        let all: Vec<usize> = (0..examples.len()).collect();
+        let mut lookahead: Vec<Vec<u16>> = vec![Vec::new(); examples.len()];
+        for fold in 0..FOLDS {
+            let (held, rest): (Vec<usize>, Vec<usize>) = all.iter().partition(|i| *i % FOLDS == fold);
+            let weights = model.train_pass(&examples, &rest, None, config, &mut |_, _| {});
+            let mut scratch = Scratch::default();
+            for i in held {
+                model.prepare(&examples[i].0, &mut scratch);
+                lookahead[i] = model.greedy_pass(&weights, &examples[i].0, None, &mut scratch);
+            }
+        }
+        model.first = model.train_pass(&examples, &all, None, config, &mut |e, a| progress(1, e, a));
+        model.second =
+            model.train_pass(&examples, &all, Some(&lookahead), config, &mut |e, a| progress(2, e, a));
+        model
+    }
+
+    /// Trains one pass on the examples at `indices`, in a seeded shuffled order each epoch.
+    fn train_pass(
+        &self,
+        examples: &[(Vec<&str>, Vec<u16>)],
+        indices: &[usize],
+        lookahead: Option<&[Vec<u16>]>,
+        config: &TrainConfig,
+        progress: &mut dyn FnMut(usize, f64),
+    ) -> Weights {
+        let mut trainer = Trainer::new(self.tags.len());
+        let mut order = indices.to_vec();
+        let mut rng = SplitMix64::new(config.seed);
+        let mut scratch = Scratch::default();
+        let mut scores = vec![0.0; self.tags.len()];
+        for epoch in 0..config.epochs {
+            rng.shuffle(&mut order);
+            let (mut right, mut total) = (0usize, 0usize);
+            for &index in &order {
+                let (forms, gold) = &examples[index];
+                let ahead = lookahead.map(|l| l[index].as_slice());
+                self.prepare(forms, &mut scratch);
+                let mut predicted: Vec<u16> = Vec::with_capacity(forms.len());
+                for (i, truth) in gold.iter().map(|g| usize::from(*g)).enumerate() {
+                    scratch.features.clear();
+                    features(
+                        &scratch.hashes,
+                        &scratch.ambiguity,
+                        scratch.casing,
+                        i,
+                        &predicted,
+                        ahead,
+                        &mut scratch.features,
+                    );
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    trainer.score(&scratch.features, &mut scores);
+                    let guess = argmax(&scores);
+                    trainer.update(&scratch.features, truth, guess);
+                    trainer.tick();
+                    right += usize::from(guess == truth);
+                    total += 1;
+                    predicted.push(guess as u16);
+                }
+            }
+            progress(epoch + 1, right as f64 / total.max(1) as f64);
+        }
+        trainer.finish(config.prune)
+    }
+}
+
+/// Builds the unambiguous-word dictionary and the ambiguity classes from the training data.
+fn dictionaries(
+    examples: &[(Vec<&str>, Vec<u16>)],
+    config: &TrainConfig,
+) -> (HashedMap<u16>, HashedMap<u64>) {
+    let mut by_form: BTreeMap<&str, BTreeMap<u16, u32>> = BTreeMap::new();
+    let mut by_lower: BTreeMap<String, BTreeMap<u16, u32>> = BTreeMap::new();
+    for (forms, classes) in examples {
+        for (form, class) in forms.iter().zip(classes) {
+            *by_form.entry(form).or_default().entry(*class).or_default() += 1;
+            *by_lower.entry(form.to_lowercase()).or_default().entry(*class).or_default() += 1;
+        }
+    }
+    let mut unambiguous = HashedMap::default();
+    for (form, counts) in &by_form {
+        let total: u32 = counts.values().sum();
+        if let Some((class, n)) = counts.iter().max_by_key(|(c, n)| (**n, std::cmp::Reverse(**c))) {
+            if total >= config.unambiguous_count
+                && f64::from(*n) >= config.unambiguous_share * f64::from(total)
+            {
+                unambiguous.insert(hash_bytes(form.as_bytes()), *class);
+            }
+        }
+    }
+    let mut ambiguity = HashedMap::default();
+    for (lower, counts) in &by_lower {
+        let total: u32 = counts.values().sum();
+        if total < config.ambiguity_count {
+            continue;
+        }
+        let mut h = 0x616d_6267;
+        for (class, n) in counts {
+            if f64::from(*n) >= 0.05 * f64::from(total) {
+                h = combine(h, u64::from(*class));
+            }
+        }
+        ambiguity.insert(lower_hash(lower), h);
+    }
+    (unambiguous, ambiguity)
+}
+
+fn lower_hash(word: &str) -> u64 {
+    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
+        hash_bytes(word.to_lowercase().as_bytes())
+    } else {
+        hash_bytes(word.as_bytes())
+    }
+}
+
+/// Fills the padded per-word hashes and ambiguity classes of a sentence.
+fn prepare_context(words: &[&str], scratch: &mut Scratch, ambiguity_of: impl Fn(&str) -> Option<u64>) {
+    scratch.hashes.clear();
+    scratch.ambiguity.clear();
+    for k in 0..WINDOW {
+        scratch.hashes.push(WordHashes::padding(-(WINDOW as i64) + k as i64));
+        scratch.ambiguity.push(combine(0xa0, k as u64));
+    }
+    for w in words {
+        scratch.hashes.push(WordHashes::of(w));
+        scratch.ambiguity.push(ambiguity_of(w).unwrap_or(0x000b_5ee4));
+    }
+    for k in 0..WINDOW {
+        scratch.hashes.push(WordHashes::padding(k as i64 + 1));
+        scratch.ambiguity.push(combine(0xa1, k as u64));
+    }
+    scratch.casing = casing_style(words);
+}
+
+/// How the sentence is cased: 0 mostly lowercase, 1 mixed, 2 title case (a headline),
+/// 3 mostly capitals. Capitalised words mean less in headlines and shouting than in prose.
+fn casing_style(words: &[&str]) -> u64 {
+    let (mut alphabetic, mut capitalised, mut upper) = (0u32, 0u32, 0u32);
+    for w in words {
+        let Some(first) = w.chars().next().filter(|c| c.is_alphabetic()) else {
+            continue;
+        };
+        alphabetic += 1;
+        if first.is_uppercase() {
+            capitalised += 1;
+            if w.chars().count() > 1 && !w.chars().any(char::is_lowercase) {
+                upper += 1;
+            }
+        }
+    }
+    let share = |n: u32| f64::from(n) / f64::from(alphabetic.max(1));
+    match (share(capitalised), share(upper)) {
+        (_, u) if u > 0.6 => 3,
+        (c, _) if c > 0.6 => 2,
+        (c, _) if c > 0.3 => 1,
+        _ => 0,
+    }
+}
+
+/// The tag at `i` as a feature value, with distinct values for positions outside the sentence.
+fn tag_at(tags: &[u16], i: isize) -> u64 {
+    usize::try_from(i)
+        .ok()
+        .and_then(|i| tags.get(i))
+        .map_or(0x1_0000 + i.unsigned_abs() as u64, |t| u64::from(*t))
+}
+
+/// Feature templates; each feature is `combine(template, value)`.
+mod template {
+    pub const BIAS: u64 = 1;
+    pub const WORD: u64 = 2;
+    pub const SUFFIX: u64 = 3; // + 0..4
+    pub const PREFIX: u64 = 8; // + 0..3
+    pub const SHAPE: u64 = 12;
+    pub const PREV_TAG: u64 = 13;
+    pub const PREV_TAG2: u64 = 14;
+    pub const PREV_TAGS: u64 = 15;
+    pub const PREV_TAG_WORD: u64 = 16;
+    pub const CONTEXT_WORD: u64 = 20; // + offset index 0..4
+    pub const CONTEXT_SUFFIX: u64 = 25; // + offset index
+    pub const CONTEXT_SHAPE: u64 = 30; // + offset index
+    pub const AMBIGUITY: u64 = 35; // + offset index 0..5
+    pub const WORD_NEXT: u64 = 41;
+    pub const PREV_WORD_WORD: u64 = 42;
+    pub const PREV_TAG_AMBIGUITY: u64 = 43;
+    pub const FIRST_SHAPE: u64 = 44;
+    pub const NEXT_AMBIGUITIES: u64 = 45;
+    pub const EXACT: u64 = 46;
+    pub const PREV_NEXT_SHAPE: u64 = 47;
+    pub const NEXT_TAG: u64 = 48;
+    pub const NEXT_TAG2: u64 = 49;
+    pub const NEXT_TAGS: u64 = 50;
+    pub const PREV_NEXT_TAG: u64 = 51;
+    pub const NEXT_TAG_WORD: u64 = 52;
+    pub const NEXT_TAG_SUFFIX: u64 = 53;
+    pub const CASING_SHAPE: u64 = 54;
+    pub const CASING_WORD: u64 = 55;
+    pub const PREV_TAG_SUFFIX: u64 = 56;
+}
+
+/// Computes the features of word `i` (0-based in the sentence) into `out`, given the tags
+/// already predicted to its left and, in the second pass, the first pass's tags.
+fn features(
+    hashes: &[WordHashes],
+    ambiguity: &[u64],
+    casing: u64,
+    i: usize,
+    predicted: &[u16],
+    lookahead: Option<&[u16]>,
+    out: &mut Vec<u64>,
+) {
+    use template::*;
+    let at = i + WINDOW;
+    let p1 = tag_at(predicted, i as isize - 1);
+    let p2 = tag_at(predicted, i as isize - 2);
+    let w = &hashes[at];
+    out.push(combine(BIAS, 0));
+    out.push(combine(WORD, w.lower));
+    out.push(combine(EXACT, combine(w.exact, u64::from(i == 0))));
+    out.push(combine(PREV_NEXT_SHAPE, combine(hashes[at - 1].shape, combine(w.shape, hashes[at + 1].shape))));
+    for (n, s) in w.suffix.iter().enumerate() {
+        out.push(combine(SUFFIX + n as u64, *s));
+    }
+    for (n, p) in w.prefix.iter().enumerate() {
+        out.push(combine(PREFIX + n as u64, *p));
+    }
+    out.push(combine(SHAPE, w.shape));
+    out.push(combine(PREV_TAG, p1));
+    out.push(combine(PREV_TAG2, p2));
+    out.push(combine(PREV_TAGS, combine(p1, p2)));
+    out.push(combine(PREV_TAG_WORD, combine(p1, w.lower)));
+    out.push(combine(PREV_TAG_SUFFIX, combine(p1, w.suffix[2])));
+    out.push(combine(CASING_SHAPE, combine(casing, w.shape)));
+    out.push(combine(CASING_WORD, combine(casing, w.exact)));
+    for (k, offset) in [at - 2, at - 1, at + 1, at + 2].into_iter().enumerate() {
+        let c = &hashes[offset];
+        out.push(combine(CONTEXT_WORD + k as u64, c.lower));
+        out.push(combine(CONTEXT_SUFFIX + k as u64, c.suffix[2]));
+        out.push(combine(CONTEXT_SHAPE + k as u64, c.shape));
+    }
+    for (k, offset) in (at - 2..=at + 2).enumerate() {
+        out.push(combine(AMBIGUITY + k as u64, ambiguity[offset]));
+    }
+    out.push(combine(WORD_NEXT, combine(w.lower, hashes[at + 1].lower)));
+    out.push(combine(PREV_WORD_WORD, combine(hashes[at - 1].lower, w.lower)));
+    out.push(combine(PREV_TAG_AMBIGUITY, combine(p1, ambiguity[at])));
+    if i == 0 {
+        out.push(combine(FIRST_SHAPE, w.shape));
+    }
+    out.push(combine(NEXT_AMBIGUITIES, combine(ambiguity[at + 1], ambiguity[at + 2])));
+    if let Some(ahead) = lookahead {
+        let n1 = tag_at(ahead, i as isize + 1);
+        let n2 = tag_at(ahead, i as isize + 2);
+        out.push(combine(NEXT_TAG, n1));
+        out.push(combine(NEXT_TAG2, n2));
+        out.push(combine(NEXT_TAGS, combine(n1, n2)));
+        out.push(combine(PREV_NEXT_TAG, combine(p1, n1)));
+        out.push(combine(NEXT_TAG_WORD, combine(n1, w.lower)));
+        out.push(combine(NEXT_TAG_SUFFIX, combine(n1, w.suffix[2])));
+    }
+}
+
+fn write_sorted<V>(w: &mut Writer, map: &HashedMap<V>, value: impl Fn(&mut Writer, &V)) {
+    let mut keys: Vec<&u64> = map.keys().collect();
+    keys.sort();
+    w.len(keys.len());
+    for k in keys {
+        w.u64(*k);
+        value(w, &map[k]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy_treebank() -> Vec<conllu::Sentence> {
+        let text = "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tvowed\tvow\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tties\ttie\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n\
+1\tCuba\tCuba\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tdenounced\tdenounce\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tinterference\tinterference\tNOUN\tNN\t_\t2\tobj\t_\t_\n\n";
+        let one = conllu::parse(text).unwrap();
+        (0..30).flat_map(|_| one.clone()).collect()
+    }
+
+    #[test]
+    fn learns_toy_data_and_round_trips_bit_for_bit() {
+        let config = TrainConfig { epochs: 3, ..TrainConfig::default() };
+        let mut epochs = 0;
+        let tagger = Tagger::train(&toy_treebank(), &config, |_, _, _| epochs += 1);
+        assert_eq!(epochs, 6);
+        let mut scratch = Scratch::default();
+        let tags = tagger.tag(&["Cuba", "vowed", "ties"], &mut scratch);
+        let xpos: Vec<_> = tags.iter().map(|c| tagger.tag_of(*c).xpos.as_str()).collect();
+        assert_eq!(xpos, ["NNP", "VBD", "NNS"]);
+        let bytes = tagger.to_bytes().unwrap();
+        let again = Tagger::train(&toy_treebank(), &config, |_, _, _| {}).to_bytes().unwrap();
+        assert_eq!(bytes, again, "training must be deterministic");
+        let loaded = Tagger::from_bytes(&bytes).unwrap();
+        assert_eq!(loaded.tag(&["Cuba", "vowed", "ties"], &mut scratch), tags);
+        assert_eq!(loaded.lemmatizer().lemmatize("vowed", "VBD"), "vow");
+    }
+
+    #[test]
+    fn tags_empty_and_odd_sentences() {
+        let tagger = Tagger::train(
+            &toy_treebank(),
+            &TrainConfig { epochs: 1, ..TrainConfig::default() },
+            |_, _, _| {},
+        );
+        let mut scratch = Scratch::default();
+        assert!(tagger.tag(&[], &mut scratch).is_empty());
+        assert_eq!(tagger.tag(&["\u{0}", "🙂", "Москва"], &mut scratch).len(), 3);
+        assert!(Tagger::from_bytes(b"garbage").is_err());
+    }
+}

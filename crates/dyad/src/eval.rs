@@ -1,0 +1,87 @@
+//! `dyad eval`: scoring system output against gold data.
+
+use crate::input::read_conllu;
+use crate::tag::load_pipeline;
+use anyhow::{Context, Result};
+use clap::{Args, Subcommand, ValueEnum};
+use dyad_nlp::conllu;
+use dyad_nlp::eval::evaluate;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `dyad eval`.
+#[derive(Args)]
+pub struct EvalArgs {
+    #[command(subcommand)]
+    what: Target,
+}
+
+/// What dyad starts from when it produces the system side itself.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Start {
+    /// The raw text rebuilt from the gold file's `# text` lines (a space between sentences, a
+    /// newline between paragraphs, a blank line between documents): scores tokenization and
+    /// sentence splitting too.
+    Text,
+    /// The gold tokens and sentences: scores the tagger and lemmatizer alone.
+    Tokens,
+}
+
+#[derive(Subcommand)]
+enum Target {
+    /// Score CoNLL-U with the CoNLL 2018 shared-task metrics (tokens, sentences, words, UPOS,
+    /// XPOS, UFeats, AllTags, lemmas, UAS, LAS), aligning on characters so the system may
+    /// tokenize on its own. Without SYSTEM, dyad analyses the gold file's text itself.
+    ///
+    /// Examples: dyad eval conllu ../shared/train/ud-ewt/en_ewt-ud-test.conllu --from tokens
+    ///           dyad eval conllu gold.conllu system.conllu
+    Conllu {
+        /// The gold CoNLL-U file.
+        gold: PathBuf,
+        /// A system CoNLL-U file to score; without it dyad produces one.
+        system: Option<PathBuf>,
+        /// Where dyad's own run starts when no SYSTEM file is given.
+        #[arg(long, value_enum, default_value = "text")]
+        from: Start,
+        /// A tagger model file (default: the embedded one).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+}
+
+/// Runs `dyad eval`.
+pub fn run(args: EvalArgs) -> Result<()> {
+    match args.what {
+        Target::Conllu { gold, system, from, model } => {
+            let gold_sentences = read_conllu(&gold)?;
+            let system_sentences = match system {
+                Some(path) => read_conllu(&path)?,
+                None => analyse(&gold_sentences, from, model.as_deref())?,
+            };
+            let scores = evaluate(&gold_sentences, &system_sentences)
+                .with_context(|| format!("scoring against {}", gold.display()))?;
+            print!("{scores}");
+            Ok(())
+        }
+    }
+}
+
+/// dyad's own analysis of the gold file, from its raw text or from its tokens.
+fn analyse(gold: &[conllu::Sentence], from: Start, model: Option<&Path>) -> Result<Vec<conllu::Sentence>> {
+    let pipeline = load_pipeline(model)?;
+    Ok(match from {
+        Start::Text => {
+            let text = conllu::raw_text(gold);
+            let sentences = pipeline.analyze(&text);
+            pipeline.to_conllu(&text, &sentences, None)
+        }
+        Start::Tokens => {
+            let mut system = gold.to_vec();
+            for w in system.iter_mut().flat_map(|s| s.words.iter_mut()) {
+                // Only the tokens are given: features and the tree are not the tagger's to score.
+                (w.feats, w.head, w.deprel, w.deps) = (String::new(), None, String::new(), String::new());
+            }
+            pipeline.tag_conllu(&mut system);
+            system
+        }
+    })
+}

@@ -1,0 +1,95 @@
+//! End-to-end tests of the `dyad` binary on the bundled seed article and on bad input.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn dyad(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dyad"))
+        .args(args)
+        .current_dir(workspace())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("dyad runs");
+    if let Some(bytes) = stdin {
+        child.stdin.take().expect("stdin").write_all(bytes).expect("write stdin");
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().expect("dyad finishes")
+}
+
+fn workspace() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn tags_the_seed_article_into_23_sentences_with_exact_offsets() {
+    let out = dyad(&["tag", "examples/russia-cuba.txt"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let conllu = String::from_utf8(out.stdout).unwrap();
+    let sentences = dyad_nlp::conllu::parse(&conllu).unwrap();
+    assert_eq!(sentences.len(), 23);
+    let text = std::fs::read_to_string(workspace().join("examples/russia-cuba.txt")).unwrap();
+    for word in sentences.iter().flat_map(|s| &s.words) {
+        let range = word.misc.split('|').find_map(|f| f.strip_prefix("TokenRange=")).expect("TokenRange");
+        let (a, b) = range.split_once(':').unwrap();
+        assert_eq!(&text[a.parse::<usize>().unwrap()..b.parse::<usize>().unwrap()], word.form);
+        assert!(!word.upos.is_empty() && !word.xpos.is_empty() && !word.lemma.is_empty());
+    }
+    let first: Vec<(&str, &str)> =
+        sentences[0].words.iter().take(4).map(|w| (w.form.as_str(), w.upos.as_str())).collect();
+    assert_eq!(first, [("The", "DET"), ("presidents", "NOUN"), ("of", "ADP"), ("Russia", "PROPN")]);
+    let vowed = sentences[0].words.iter().find(|w| w.form == "vowed").unwrap();
+    assert_eq!((vowed.lemma.as_str(), vowed.xpos.as_str()), ("vow", "VBN"));
+}
+
+#[test]
+fn invalid_utf8_is_an_error_naming_the_byte_unless_lossy() {
+    let out = dyad(&["tag", "-"], Some(b"Moscow \xff said."));
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("<stdin>") && err.contains("byte 7"), "{err}");
+    let out = dyad(&["tag", "--lossy", "-"], Some(b"Moscow \xff said."));
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("said"));
+}
+
+#[test]
+fn empty_and_control_character_input_give_no_error() {
+    let out = dyad(&["tag", "-"], Some(b""));
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let out = dyad(
+        &["tag", "-"],
+        Some(b"\x00\x01\x07 Cuba \x1b[31m \xd0\x9c\xd0\xbe\xd1\x81\xd0\xba\xd0\xb2\xd0\xb0 \xf0\x9f\x99\x82"),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn a_missing_file_is_named_and_the_other_files_are_still_tagged() {
+    let out = dyad(&["tag", "no/such/file.txt", "examples/russia-cuba.txt"], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Diaz-Canel"));
+}
+
+#[test]
+fn eval_scores_a_file_against_itself_perfectly_and_reports_malformed_lines() {
+    let out = dyad(&["tag", "examples/russia-cuba.txt"], None);
+    let path = std::env::temp_dir().join(format!("dyad-cli-test-{}.conllu", std::process::id()));
+    std::fs::write(&path, &out.stdout).unwrap();
+    let p = path.to_str().unwrap();
+    let out = dyad(&["eval", "conllu", p, p], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8(out.stdout).unwrap();
+    let upos = table.lines().find(|l| l.starts_with("UPOS")).unwrap();
+    assert!(upos.contains("100.00"), "{table}");
+    std::fs::write(&path, "1\tbroken line\n").unwrap();
+    let out = dyad(&["eval", "conllu", p, p], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
+    std::fs::remove_file(&path).ok();
+}
