@@ -21,6 +21,10 @@ const MAGIC: &[u8] = b"DYADTAG1";
 /// Context words on each side that features look at.
 const WINDOW: usize = 2;
 
+/// A first-pass decision whose score beats the runner-up by this much is final (tuned on EWT
+/// dev: skipping the sure words costs no accuracy there and saves a third of the time).
+const SURE_MARGIN: f32 = 10.0;
+
 /// Folds of the jackknife that predicts first-pass tags for training the second pass.
 const FOLDS: usize = 4;
 
@@ -89,6 +93,8 @@ pub struct Scratch {
     casing: u64,
     features: Vec<u64>,
     scores: Vec<f32>,
+    /// Per word, whether the first pass left it for the second to decide.
+    unsure: Vec<bool>,
 }
 
 impl Tagger {
@@ -163,6 +169,15 @@ impl Tagger {
         self.greedy_pass(&self.second, words, Some(&first), scratch)
     }
 
+    /// Which words the second pass rescores: those the first pass was unsure of (its best score
+    /// beat the runner-up by less than [`SURE_MARGIN`]); the others keep their first-pass tag.
+    fn unsure(&self, scores: &[f32]) -> bool {
+        let best = argmax(scores);
+        let runner_up =
+            scores.iter().enumerate().filter(|(i, _)| *i != best).map(|(_, s)| *s).fold(f32::MIN, f32::max);
+        scores[best] - runner_up < SURE_MARGIN
+    }
+
     /// One left-to-right pass with `weights`, seeing `lookahead` tags when given.
     fn greedy_pass(
         &self,
@@ -172,10 +187,22 @@ impl Tagger {
         scratch: &mut Scratch,
     ) -> Vec<u16> {
         let mut out: Vec<u16> = Vec::with_capacity(words.len());
+        if lookahead.is_none() {
+            scratch.unsure.clear();
+        }
         for (i, word) in words.iter().enumerate() {
             if let Some(class) = self.unambiguous.get(&hash_bytes(word.as_bytes())) {
                 out.push(*class);
+                if lookahead.is_none() {
+                    scratch.unsure.push(false);
+                }
                 continue;
+            }
+            if let Some(ahead) = lookahead {
+                if !scratch.unsure.get(i).copied().unwrap_or(true) {
+                    out.push(ahead[i]);
+                    continue;
+                }
             }
             scratch.features.clear();
             features(
@@ -190,6 +217,10 @@ impl Tagger {
             scratch.scores.clear();
             scratch.scores.resize(self.tags.len(), 0.0);
             weights.score(&scratch.features, &mut scratch.scores);
+            if lookahead.is_none() {
+                let unsure = self.unsure(&scratch.scores);
+                scratch.unsure.push(unsure);
+            }
             out.push(argmax(&scratch.scores) as u16);
         }
         out
