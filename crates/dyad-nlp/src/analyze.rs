@@ -170,3 +170,27 @@ fn has_space_after(text: &str, tokens: &[Token], index: usize) -> bool {
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_model_loads_and_writes_back_the_same_bytes() {
+        let tagger = Tagger::from_bytes(EMBEDDED_TAGGER).expect("embedded model loads");
+        assert_eq!(tagger.to_bytes().expect("serialises"), EMBEDDED_TAGGER);
+    }
+
+    #[test]
+    fn analyses_a_two_word_token_and_keeps_offsets() {
+        let pipeline = Pipeline::embedded().unwrap();
+        let text = "Russia’s leaders don't agree.";
+        let sentences = pipeline.analyze(text);
+        assert_eq!(sentences.len(), 1);
+        let forms: Vec<&str> = sentences[0].words.iter().map(|w| &text[w.start..w.end]).collect();
+        assert_eq!(forms, ["Russia", "’s", "leaders", "do", "n't", "agree", "."]);
+        let conllu = pipeline.to_conllu(text, &sentences, Some("doc"));
+        assert_eq!(conllu[0].multiwords.len(), 2);
+        assert_eq!(conllu[0].words[0].upos, "PROPN");
+    }
+}

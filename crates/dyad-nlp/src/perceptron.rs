@@ -107,46 +107,54 @@ impl Trainer {
     }
 }
 
+/// One slot of the open-addressing table: a feature and the range of its weights. Key and range
+/// sit together so that a lookup touches one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    end: u32,
+}
+
+/// One weight of a feature: the class it votes for, and how much.
+#[derive(Debug, Clone, Copy)]
+struct Vote {
+    class: u16,
+    weight: f32,
+}
+
 /// Frozen, averaged weights: what a trained model carries.
 #[derive(Debug, Clone)]
 pub struct Weights {
     classes: usize,
     mask: usize,
-    keys: Vec<u64>,
-    /// Slot `i` owns entries `offsets[i]..offsets[i + 1]`.
-    offsets: Vec<u32>,
-    entry_classes: Vec<u16>,
-    entry_weights: Vec<f32>,
+    slots: Vec<Slot>,
+    votes: Vec<Vote>,
 }
 
 impl Weights {
     fn build(classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Self {
         let capacity = (rows.len() * 2).next_power_of_two().max(16);
         let mask = capacity - 1;
-        let mut slots: Vec<Option<usize>> = vec![None; capacity];
-        let mut keys = vec![0u64; capacity];
+        let mut owner: Vec<Option<usize>> = vec![None; capacity];
+        let mut slots = vec![Slot::default(); capacity];
         for (row_index, (key, _)) in rows.iter().enumerate() {
             let mut i = (*key as usize) & mask;
-            while keys[i] != 0 {
+            while slots[i].key != 0 {
                 i = (i + 1) & mask;
             }
-            keys[i] = *key;
-            slots[i] = Some(row_index);
+            slots[i].key = *key;
+            owner[i] = Some(row_index);
         }
-        let mut offsets = Vec::with_capacity(capacity + 1);
-        let mut entry_classes = Vec::new();
-        let mut entry_weights = Vec::new();
-        for slot in &slots {
-            offsets.push(entry_classes.len() as u32);
-            if let Some(r) = slot {
-                for &(c, w) in &rows[*r].1 {
-                    entry_classes.push(c);
-                    entry_weights.push(w);
-                }
+        let mut votes = Vec::new();
+        for (slot, row) in slots.iter_mut().zip(&owner) {
+            slot.start = votes.len() as u32;
+            if let Some(r) = row {
+                votes.extend(rows[*r].1.iter().map(|&(class, weight)| Vote { class, weight }));
             }
+            slot.end = votes.len() as u32;
         }
-        offsets.push(entry_classes.len() as u32);
-        Self { classes, mask, keys, offsets, entry_classes, entry_weights }
+        Self { classes, mask, slots, votes }
     }
 
     /// Number of output classes.
@@ -156,17 +164,17 @@ impl Weights {
 
     /// Number of features with at least one weight.
     pub fn features(&self) -> usize {
-        self.keys.iter().filter(|k| **k != 0).count()
+        self.slots.iter().filter(|s| s.key != 0).count()
     }
 
     /// Adds the weights of `features` to `scores` (one slot per class).
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         for f in features {
-            if let Some(range) = self.row(slot_key(*f)) {
-                for (c, w) in self.entry_classes[range.clone()].iter().zip(&self.entry_weights[range]) {
-                    if let Some(s) = scores.get_mut(*c as usize) {
-                        *s += *w;
+            if let Some(votes) = self.row(slot_key(*f)) {
+                for v in votes {
+                    if let Some(s) = scores.get_mut(usize::from(v.class)) {
+                        *s += v.weight;
                     }
                 }
             }
@@ -174,35 +182,37 @@ impl Weights {
     }
 
     #[inline]
-    fn row(&self, key: u64) -> Option<std::ops::Range<usize>> {
+    fn row(&self, key: u64) -> Option<&[Vote]> {
         let mut i = (key as usize) & self.mask;
         loop {
-            let k = self.keys[i];
-            if k == key {
-                return Some(self.offsets[i] as usize..self.offsets[i + 1] as usize);
+            let slot = &self.slots[i];
+            if slot.key == key {
+                return self.votes.get(slot.start as usize..slot.end as usize);
             }
-            if k == 0 {
+            if slot.key == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
         }
     }
 
-    /// Appends the weights to a model file.
+    /// Appends the weights to a model file: keys, then offsets, then classes, then values, each
+    /// as one array (columns compress better than rows).
     pub fn write(&self, w: &mut Writer) {
         w.len(self.classes);
-        w.len(self.keys.len());
-        for k in &self.keys {
-            w.u64(*k);
+        w.len(self.slots.len());
+        for s in &self.slots {
+            w.u64(s.key);
         }
-        for o in &self.offsets {
-            w.u32(*o);
+        for s in &self.slots {
+            w.u32(s.start);
         }
-        for c in &self.entry_classes {
-            w.raw(&c.to_le_bytes());
+        w.u32(self.votes.len() as u32);
+        for v in &self.votes {
+            w.raw(&v.class.to_le_bytes());
         }
-        for x in &self.entry_weights {
-            w.f32(*x);
+        for v in &self.votes {
+            w.f32(v.weight);
         }
     }
 
@@ -219,12 +229,19 @@ impl Weights {
         if offsets.windows(2).any(|w| w[0] > w[1]) || keys.iter().all(|k| *k != 0) {
             return Err(ModelError::Corrupt("weights: offsets out of order or table full".into()));
         }
-        let entry_classes = read_array(r, entries, "weights: classes", u16::from_le_bytes)?;
-        if entry_classes.iter().any(|c| *c as usize >= classes) {
+        let classes_of = read_array(r, entries, "weights: classes", u16::from_le_bytes)?;
+        if classes_of.iter().any(|c| *c as usize >= classes) {
             return Err(ModelError::Corrupt("weights: class index out of range".into()));
         }
-        let entry_weights = read_array(r, entries, "weights: values", f32::from_le_bytes)?;
-        Ok(Self { classes, mask: capacity - 1, keys, offsets, entry_classes, entry_weights })
+        let weights = read_array(r, entries, "weights: values", f32::from_le_bytes)?;
+        let slots = keys
+            .iter()
+            .zip(offsets.windows(2))
+            .map(|(&key, o)| Slot { key, start: o[0], end: o[1] })
+            .collect();
+        let votes =
+            classes_of.into_iter().zip(weights).map(|(class, weight)| Vote { class, weight }).collect();
+        Ok(Self { classes, mask: capacity - 1, slots, votes })
     }
 }
 
