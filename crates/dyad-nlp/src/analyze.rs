@@ -1,13 +1,18 @@
-//! The language pipeline on raw text: tokens, sentences, tags and lemmas, with byte offsets.
+//! The language pipeline on raw text: tokens, sentences, tags, lemmas and dependency trees,
+//! with byte offsets.
 
 use crate::binio::ModelError;
 use crate::conllu;
+use crate::parser::{Parser, Scratch as ParseScratch};
 use crate::sentence::split_sentences;
 use crate::tagger::{Scratch, Tagger};
 use crate::tokenize::{tokenize, Token};
 
 /// The tagger and lemmatizer trained from UD English EWT by `dyad train tagger`, compressed.
 pub const EMBEDDED_TAGGER: &[u8] = include_bytes!("../../../models/tagger.zst");
+
+/// The dependency parser trained from UD English EWT by `dyad train parser`, compressed.
+pub const EMBEDDED_PARSER: &[u8] = include_bytes!("../../../models/parser.zst");
 
 /// One syntactic word of analysed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +25,11 @@ pub struct Word {
     pub token: usize,
     /// The tagger's class (see [`Tagger::tag_of`]).
     pub tag: u16,
+    /// Head word: 0 for the root, else the 1-based index of the head in the sentence; `None`
+    /// when the pipeline does not parse.
+    pub head: Option<usize>,
+    /// The dependency relation (see [`Parser::label`]); meaningful only with a head.
+    pub relation: u16,
 }
 
 /// One sentence of analysed text.
@@ -31,21 +41,23 @@ pub struct Sentence {
     pub words: Vec<Word>,
 }
 
-/// Tokenizer, sentence splitter, tagger and lemmatizer together.
+/// Tokenizer, sentence splitter, tagger, lemmatizer and (optionally) parser together.
 #[derive(Debug, Clone)]
 pub struct Pipeline {
     tagger: Tagger,
+    parser: Option<Parser>,
 }
 
 impl Pipeline {
-    /// A pipeline around a loaded tagger.
-    pub fn new(tagger: Tagger) -> Self {
-        Self { tagger }
+    /// A pipeline around a loaded tagger and, if given, a parser.
+    pub fn new(tagger: Tagger, parser: Option<Parser>) -> Self {
+        Self { tagger, parser }
     }
 
-    /// The pipeline with the model embedded in the binary.
-    pub fn embedded() -> Result<Self, ModelError> {
-        Ok(Self::new(Tagger::from_bytes(EMBEDDED_TAGGER)?))
+    /// The pipeline with the models embedded in the binary; `parse` adds the parser.
+    pub fn embedded(parse: bool) -> Result<Self, ModelError> {
+        let parser = if parse { Some(Parser::from_bytes(EMBEDDED_PARSER)?) } else { None };
+        Ok(Self::new(Tagger::from_bytes(EMBEDDED_TAGGER)?, parser))
     }
 
     /// The tagger in use.
@@ -56,43 +68,66 @@ impl Pipeline {
     /// Tokenizes, splits and tags `text`.
     pub fn analyze(&self, text: &str) -> Vec<Sentence> {
         let tokens = tokenize(text);
-        let mut scratch = Scratch::default();
+        let mut scratch = (Scratch::default(), ParseScratch::default());
         split_sentences(text, &tokens)
             .into_iter()
             .map(|range| self.analyze_tokens(text, &tokens[range], &mut scratch))
             .collect()
     }
 
-    fn analyze_tokens(&self, text: &str, tokens: &[Token], scratch: &mut Scratch) -> Sentence {
+    fn analyze_tokens(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        scratch: &mut (Scratch, ParseScratch),
+    ) -> Sentence {
         let mut words = Vec::with_capacity(tokens.len() + 2);
         for (index, t) in tokens.iter().enumerate() {
             match t.split {
                 Some(s) if s > t.start && s < t.end => {
-                    words.push(Word { start: t.start, end: s, token: index, tag: 0 });
-                    words.push(Word { start: s, end: t.end, token: index, tag: 0 });
+                    words.push(Word::new(t.start, s, index));
+                    words.push(Word::new(s, t.end, index));
                 }
-                _ => words.push(Word { start: t.start, end: t.end, token: index, tag: 0 }),
+                _ => words.push(Word::new(t.start, t.end, index)),
             }
         }
         let forms: Vec<&str> = words.iter().map(|w| text.get(w.start..w.end).unwrap_or("")).collect();
-        for (w, tag) in words.iter_mut().zip(self.tagger.tag(&forms, scratch)) {
+        let tags = self.tagger.tag(&forms, &mut scratch.0);
+        if let Some(parser) = &self.parser {
+            let xpos: Vec<&str> = tags.iter().map(|c| self.tagger.tag_of(*c).xpos.as_str()).collect();
+            let tree = parser.parse(&forms, &xpos, &mut scratch.1);
+            for (w, (head, relation)) in words.iter_mut().zip(tree.heads.into_iter().zip(tree.labels)) {
+                w.head = Some(head);
+                w.relation = relation;
+            }
+        }
+        for (w, tag) in words.iter_mut().zip(tags) {
             w.tag = tag;
         }
         Sentence { tokens: tokens.to_vec(), words }
     }
 
-    /// Tags sentences whose words are given (e.g. gold tokenization from CoNLL-U), filling the
-    /// UPOS, XPOS and lemma columns and keeping everything else.
-    pub fn tag_conllu(&self, sentences: &mut [conllu::Sentence]) {
-        let mut scratch = Scratch::default();
+    /// Analyses sentences whose words are given (e.g. gold tokenization from CoNLL-U), filling
+    /// the UPOS, XPOS and lemma columns, and the head and relation when the pipeline parses;
+    /// everything else is kept.
+    pub fn annotate_conllu(&self, sentences: &mut [conllu::Sentence]) {
+        let mut scratch = (Scratch::default(), ParseScratch::default());
         for s in sentences {
             let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let tags = self.tagger.tag(&forms, &mut scratch);
-            for (w, class) in s.words.iter_mut().zip(tags) {
-                let tag = self.tagger.tag_of(class);
+            let tags = self.tagger.tag(&forms, &mut scratch.0);
+            let tree = self.parser.as_ref().map(|p| {
+                let xpos: Vec<&str> = tags.iter().map(|c| self.tagger.tag_of(*c).xpos.as_str()).collect();
+                (p, p.parse(&forms, &xpos, &mut scratch.1))
+            });
+            for (i, (w, class)) in s.words.iter_mut().zip(&tags).enumerate() {
+                let tag = self.tagger.tag_of(*class);
                 w.lemma = self.tagger.lemmatizer().lemmatize(&w.form, &tag.xpos);
                 w.upos = tag.upos.clone();
                 w.xpos = tag.xpos.clone();
+                if let Some((parser, tree)) = &tree {
+                    w.head = tree.heads.get(i).copied();
+                    w.deprel = tree.labels.get(i).map_or("dep", |l| parser.label(*l)).to_string();
+                }
             }
         }
     }
@@ -148,6 +183,11 @@ impl Pipeline {
                     lemma: self.tagger.lemmatizer().lemmatize(form, &tag.xpos),
                     upos: tag.upos.clone(),
                     xpos: tag.xpos.clone(),
+                    head: w.head,
+                    deprel: match (&self.parser, w.head) {
+                        (Some(parser), Some(_)) => parser.label(w.relation).to_string(),
+                        _ => String::new(),
+                    },
                     misc: misc.join("|"),
                     ..Default::default()
                 });
@@ -155,6 +195,12 @@ impl Pipeline {
             out.push(sentence);
         }
         out
+    }
+}
+
+impl Word {
+    fn new(start: usize, end: usize, token: usize) -> Self {
+        Self { start, end, token, tag: 0, head: None, relation: 0 }
     }
 }
 
@@ -183,7 +229,7 @@ mod tests {
 
     #[test]
     fn analyses_a_two_word_token_and_keeps_offsets() {
-        let pipeline = Pipeline::embedded().unwrap();
+        let pipeline = Pipeline::embedded(true).unwrap();
         let text = "Russia’s leaders don't agree.";
         let sentences = pipeline.analyze(text);
         assert_eq!(sentences.len(), 1);
@@ -192,5 +238,7 @@ mod tests {
         let conllu = pipeline.to_conllu(text, &sentences, Some("doc"));
         assert_eq!(conllu[0].multiwords.len(), 2);
         assert_eq!(conllu[0].words[0].upos, "PROPN");
+        let heads: Vec<Option<usize>> = conllu[0].words.iter().map(|w| w.head).collect();
+        assert_eq!(heads.iter().filter(|h| **h == Some(0)).count(), 1, "one root: {heads:?}");
     }
 }

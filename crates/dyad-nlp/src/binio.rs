@@ -17,16 +17,25 @@ pub enum ModelError {
     /// A field holds a value that cannot be right.
     #[error("model data corrupt: {0}")]
     Corrupt(String),
+    /// Training cannot produce a model from the data given.
+    #[error("cannot train: {0}")]
+    Untrainable(String),
     /// Decompression failed.
     #[error("model decompression failed: {0}")]
     Io(#[from] std::io::Error),
 }
+
+/// The largest model, uncompressed, that a reader accepts: a few kilobytes of corrupt zstd data
+/// must not expand into gigabytes.
+const MAX_MODEL_BYTES: u64 = 1 << 30;
 
 /// Appends fields to a byte buffer.
 #[derive(Debug, Default)]
 pub struct Writer {
     /// The bytes written so far.
     pub bytes: Vec<u8>,
+    /// Set when a length did not fit the format; [`Writer::finish`] then fails.
+    overflow: bool,
 }
 
 impl Writer {
@@ -50,9 +59,22 @@ impl Writer {
     pub fn f32(&mut self, v: f32) {
         self.raw(&v.to_le_bytes());
     }
-    /// Writes a length as `u32`.
+    /// Writes a length or an index as `u32`; one that does not fit makes [`Writer::finish`] fail.
     pub fn len(&mut self, n: usize) {
-        self.u32(u32::try_from(n).unwrap_or(u32::MAX));
+        let v = u32::try_from(n).unwrap_or_else(|_| {
+            self.overflow = true;
+            u32::MAX
+        });
+        self.u32(v);
+    }
+
+    /// Compresses what was written (zstd, fixed level: the same input always gives the same
+    /// file), or fails if a length overflowed the format.
+    pub fn finish(self) -> Result<Vec<u8>, ModelError> {
+        if self.overflow {
+            return Err(ModelError::Corrupt("a length exceeds the model format's 32-bit fields".into()));
+        }
+        Ok(zstd::bulk::compress(&self.bytes, 19)?)
     }
     /// Writes a length-prefixed UTF-8 string.
     pub fn str(&mut self, s: &str) {
@@ -137,14 +159,15 @@ impl<'a> Reader<'a> {
     }
 }
 
-/// Compresses model bytes (zstd, fixed level: the same input always gives the same file).
-pub fn compress(bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
-    Ok(zstd::bulk::compress(bytes, 19)?)
-}
-
-/// Decompresses model bytes written by [`compress`].
+/// Decompresses model bytes written by [`Writer::finish`], refusing to expand past 1 GiB.
 pub fn decompress(bytes: &[u8]) -> Result<Vec<u8>, ModelError> {
-    Ok(zstd::stream::decode_all(bytes)?)
+    use std::io::Read;
+    let mut out = Vec::new();
+    zstd::stream::Decoder::new(bytes)?.take(MAX_MODEL_BYTES + 1).read_to_end(&mut out)?;
+    if out.len() as u64 > MAX_MODEL_BYTES {
+        return Err(ModelError::Corrupt("model expands past 1 GiB".into()));
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -158,14 +181,19 @@ mod tests {
         w.u32(7);
         w.f32(1.5);
         w.strs(&["a", "bc"]);
-        let z = compress(&w.bytes).unwrap();
+        let raw = w.bytes.clone();
+        let z = w.finish().unwrap();
         let bytes = decompress(&z).unwrap();
+        assert_eq!(bytes, raw);
         let mut r = Reader::new(&bytes);
         r.expect_magic(b"MAGIC", "test").unwrap();
         assert_eq!(r.u32("n").unwrap(), 7);
         assert_eq!(r.f32("x").unwrap(), 1.5);
         assert_eq!(r.strs("s").unwrap(), ["a", "bc"]);
         assert!(r.u8("end").is_err());
+        let mut too_long = Writer::default();
+        too_long.len(usize::MAX);
+        assert!(too_long.finish().is_err());
         let mut short = Reader::new(&bytes[..8]);
         short.expect_magic(b"MAGIC", "test").unwrap();
         assert!(short.strs("s").is_err());

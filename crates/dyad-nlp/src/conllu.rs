@@ -129,11 +129,6 @@ pub fn raw_text(sentences: &[Sentence]) -> String {
     out
 }
 
-/// Whether a MISC column carries `SpaceAfter=No`.
-pub fn no_space_after(misc: &str) -> bool {
-    misc.split('|').any(|f| f == "SpaceAfter=No")
-}
-
 /// Parses CoNLL-U text into sentences. Fails on the first malformed line, naming it.
 pub fn parse(input: &str) -> Result<Vec<Sentence>, ConlluError> {
     let mut sentences = Vec::new();
@@ -142,7 +137,8 @@ pub fn parse(input: &str) -> Result<Vec<Sentence>, ConlluError> {
         let line_no = index + 1;
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         if line.trim().is_empty() {
-            if !current.words.is_empty() || !current.comments.is_empty() {
+            // A block of comments without words is kept for the next sentence.
+            if !current.words.is_empty() {
                 sentences.push(std::mem::take(&mut current));
             }
             continue;

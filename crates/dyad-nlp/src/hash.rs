@@ -11,12 +11,36 @@ const MULTIPLIER: u64 = 0x0000_0100_0000_01b3;
 
 /// Hashes a byte string (FNV-1a, finished with a bit mixer so nearby inputs spread).
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = SEED;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(MULTIPLIER);
+    let mut h = StreamHasher::default();
+    h.write(bytes);
+    h.finish()
+}
+
+/// [`hash_bytes`] fed piece by piece: the same bytes give the same hash however they are split.
+#[derive(Debug, Clone, Copy)]
+pub struct StreamHasher(u64);
+
+impl Default for StreamHasher {
+    fn default() -> Self {
+        Self(SEED)
     }
-    mix(h)
+}
+
+impl StreamHasher {
+    /// Feeds bytes.
+    #[inline]
+    pub fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(MULTIPLIER);
+        }
+    }
+
+    /// The hash of everything fed so far.
+    #[inline]
+    pub fn finish(&self) -> u64 {
+        mix(self.0)
+    }
 }
 
 /// Combines two hashes into one, order-sensitively.
@@ -87,6 +111,10 @@ mod tests {
     fn hashes_are_stable_across_builds() {
         // Model files depend on these exact values.
         assert_eq!(hash_bytes(b""), mix(SEED));
+        let mut s = StreamHasher::default();
+        s.write(b"Mos");
+        s.write(b"cow");
+        assert_eq!(s.finish(), hash_bytes(b"Moscow"));
         assert_ne!(hash_bytes(b"ab"), hash_bytes(b"ba"));
         assert_ne!(combine(1, 2), combine(2, 1));
         let mut r = SplitMix64::new(7);

@@ -79,7 +79,7 @@ pub struct Lemmatizer {
 
 impl Lemmatizer {
     /// Learns rules and exceptions from (form, XPOS, lemma) triples.
-    pub fn train<'a>(examples: impl IntoIterator<Item = (&'a str, &'a str, &'a str)> + Clone) -> Self {
+    pub fn train<'a>(examples: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Self {
         let mut rule_counts: BTreeMap<(String, String), BTreeMap<Edit, u32>> = BTreeMap::new();
         let mut seen: BTreeMap<(String, String), BTreeMap<String, u32>> = BTreeMap::new();
         let mut case_votes: BTreeMap<String, (u32, u32)> = BTreeMap::new();
@@ -140,18 +140,23 @@ impl Lemmatizer {
                 }
             }
         }
+        // Exceptions are decided against the whole lookup path, in two rounds: a capitalised
+        // form may be sent astray by its lowercase form's exception from the first round.
         let mut lemmatizer = Self::from_source(source);
-        let mut exceptions = Vec::new();
-        for ((form, xpos), lemmas) in &seen {
-            if let Some(best) = most_frequent(lemmas) {
-                if lemmatizer.apply_rules(form, xpos) != *best {
-                    exceptions.push((format!("E{xpos}"), form.clone(), best.clone()));
-                }
-            }
+        for _ in 0..2 {
+            let wrong: Vec<(String, String, String)> = seen
+                .iter()
+                .filter_map(|((form, xpos), lemmas)| {
+                    let best = most_frequent(lemmas)?;
+                    (lemmatizer.lemmatize(form, xpos) != *best)
+                        .then(|| (format!("E{xpos}"), form.clone(), best.clone()))
+                })
+                .collect();
+            let mut source = std::mem::take(&mut lemmatizer.source);
+            source.extend(wrong);
+            lemmatizer = Self::from_source(source);
         }
-        let mut source = std::mem::take(&mut lemmatizer.source);
-        source.extend(exceptions);
-        Self::from_source(source)
+        lemmatizer
     }
 
     fn from_source(source: Vec<(String, String, String)>) -> Self {

@@ -11,6 +11,7 @@ pub mod conllu;
 pub mod eval;
 pub mod hash;
 pub mod lemma;
+pub mod parser;
 pub mod perceptron;
 pub mod sentence;
 pub mod tagger;

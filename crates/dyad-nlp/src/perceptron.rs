@@ -148,11 +148,11 @@ impl Weights {
         }
         let mut votes = Vec::new();
         for (slot, row) in slots.iter_mut().zip(&owner) {
-            slot.start = votes.len() as u32;
+            slot.start = u32::try_from(votes.len()).unwrap_or(u32::MAX);
             if let Some(r) = row {
                 votes.extend(rows[*r].1.iter().map(|&(class, weight)| Vote { class, weight }));
             }
-            slot.end = votes.len() as u32;
+            slot.end = u32::try_from(votes.len()).unwrap_or(u32::MAX);
         }
         Self { classes, mask, slots, votes }
     }
@@ -205,9 +205,9 @@ impl Weights {
             w.u64(s.key);
         }
         for s in &self.slots {
-            w.u32(s.start);
+            w.len(s.start as usize);
         }
-        w.u32(self.votes.len() as u32);
+        w.len(self.votes.len());
         for v in &self.votes {
             w.raw(&v.class.to_le_bytes());
         }
@@ -226,8 +226,10 @@ impl Weights {
         let keys = read_array(r, capacity, "weights: keys", u64::from_le_bytes)?;
         let offsets = read_array(r, capacity + 1, "weights: offsets", u32::from_le_bytes)?;
         let entries = *offsets.last().unwrap_or(&0) as usize;
-        if offsets.windows(2).any(|w| w[0] > w[1]) || keys.iter().all(|k| *k != 0) {
-            return Err(ModelError::Corrupt("weights: offsets out of order or table full".into()));
+        // Tables are built at most half full; a fuller one would make failed lookups slow.
+        if offsets.windows(2).any(|w| w[0] > w[1]) || keys.iter().filter(|k| **k != 0).count() > capacity / 2
+        {
+            return Err(ModelError::Corrupt("weights: offsets out of order or table over half full".into()));
         }
         let classes_of = read_array(r, entries, "weights: classes", u16::from_le_bytes)?;
         if classes_of.iter().any(|c| *c as usize >= classes) {

@@ -21,7 +21,7 @@ pub fn split_sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < tokens.len() {
         match sentence_end(text, tokens, i) {
-            Some(next) if next > begin && next < tokens.len() => {
+            Some(next) if next < tokens.len() => {
                 out.push(begin..next);
                 begin = next;
                 i = next;
@@ -51,8 +51,8 @@ fn sentence_end(text: &str, tokens: &[Token], i: usize) -> Option<usize> {
     let ends = match kind {
         Ending::Full => !continues(following),
         Ending::Ellipsis | Ending::Emoticon => following.starts_with(char::is_uppercase),
-        Ending::Abbreviation => abbrev::is_opener(following),
-        Ending::Initial => following.len() > 1 && abbrev::is_opener(following),
+        Ending::Abbreviation => abbrev::opens_sentence_after(following, false),
+        Ending::Initial => abbrev::opens_sentence_after(following, true),
         Ending::Title => false,
     };
     ends.then_some(next)
@@ -108,8 +108,14 @@ impl Ending {
 
 /// Index of the first token from `j` on that is neither a closing quote or bracket attached to
 /// the token before it nor an emoticon (`… I love her. :)`): those belong to the sentence before.
+/// At most [`MAX_CLOSERS`] are skipped, so a long run of emoticons costs linear time, and never
+/// across a line break.
 fn skip_closers(text: &str, tokens: &[Token], mut j: usize) -> usize {
+    let first = j;
     while let (Some(prev), Some(t)) = (j.checked_sub(1).and_then(|p| tokens.get(p)), tokens.get(j)) {
+        if j - first >= MAX_CLOSERS || (j > first && line_break_after(text, tokens, j - 1)) {
+            break;
+        }
         let word = t.text(text);
         let closes = prev.end == t.start && is_closer(word);
         if !closes && !crate::tokenize::is_emoticon(word) {
@@ -120,11 +126,12 @@ fn skip_closers(text: &str, tokens: &[Token], mut j: usize) -> usize {
     j
 }
 
-/// Closing quotes and brackets; straight quotes, and curly ones typed the wrong way round, count
-/// because they are attached to the end of the sentence.
+/// The most closing quotes, brackets and emoticons that can trail a sentence end.
+const MAX_CLOSERS: usize = 6;
+
+/// A token made of closing quotes and brackets (see [`chars::is_closing`]).
 fn is_closer(word: &str) -> bool {
-    !word.is_empty()
-        && word.chars().all(|c| matches!(c, '"' | '\'' | '”' | '’' | '“' | '‘' | ')' | ']' | '}' | '»' | '›'))
+    !word.is_empty() && word.chars().all(chars::is_closing)
 }
 
 /// Whether a line break separates token `i` from the next one.
@@ -138,6 +145,19 @@ fn line_break_after(text: &str, tokens: &[Token], i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn runs_of_emoticons_stay_linear_and_line_breaks_still_split() {
+        let text = format!("lol {}x", ":) ".repeat(200_000));
+        let tokens = crate::tokenize::tokenize(&text);
+        let sentences = split_sentences(&text, &tokens);
+        assert_eq!(sentences.iter().map(|r| r.len()).sum::<usize>(), tokens.len());
+        let text = "Done. :)\n:) more";
+        let tokens = crate::tokenize::tokenize(text);
+        let sentences = split_sentences(text, &tokens);
+        let first: Vec<&str> = tokens[sentences[0].clone()].iter().map(|t| t.text(text)).collect();
+        assert_eq!(first, ["Done", ".", ":)"]);
+    }
     use crate::tokenize::tokenize;
 
     /// The sentences of `text` as trimmed strings.

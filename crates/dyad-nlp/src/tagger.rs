@@ -104,6 +104,9 @@ impl Tagger {
         let mut r = Reader::new(&bytes);
         r.expect_magic(MAGIC, "tagger")?;
         let n = r.len(8, "tagger: tags")?;
+        if n == 0 || n > usize::from(u16::MAX) {
+            return Err(ModelError::Corrupt(format!("tagger: {n} tags")));
+        }
         let mut tags = Vec::with_capacity(n);
         for _ in 0..n {
             tags.push(Tag { upos: r.str("tagger: upos")?, xpos: r.str("tagger: xpos")? });
@@ -144,7 +147,7 @@ impl Tagger {
         self.first.write(&mut w);
         self.second.write(&mut w);
         self.lemmatizer.write(&mut w);
-        binio::compress(&w.bytes)
+        w.finish()
     }
 
     /// The tag pair of a class index returned by [`Tagger::tag`].
@@ -190,8 +193,8 @@ impl Tagger {
         if lookahead.is_none() {
             scratch.unsure.clear();
         }
-        for (i, word) in words.iter().enumerate() {
-            if let Some(class) = self.unambiguous.get(&hash_bytes(word.as_bytes())) {
+        for i in 0..words.len() {
+            if let Some(class) = self.unambiguous.get(&scratch.hashes[i + WINDOW].exact) {
                 out.push(*class);
                 if lookahead.is_none() {
                     scratch.unsure.push(false);
@@ -227,16 +230,17 @@ impl Tagger {
     }
 
     fn prepare(&self, words: &[&str], scratch: &mut Scratch) {
-        prepare_context(words, scratch, |w| self.ambiguity.get(&lower_hash(w)).copied());
+        prepare_context(words, scratch, |lower| self.ambiguity.get(&lower).copied());
     }
 
     /// Trains a tagger and lemmatizer on CoNLL-U sentences. `progress` hears each finished epoch
-    /// of the two final passes as (pass, epoch, training accuracy).
+    /// of the two final passes as (pass, epoch, training accuracy). Fails when the sentences hold
+    /// no words or more tag pairs than a model can number.
     pub fn train(
         sentences: &[conllu::Sentence],
         config: &TrainConfig,
         mut progress: impl FnMut(usize, usize, f64),
-    ) -> Self {
+    ) -> Result<Self, ModelError> {
         let tag_set: Vec<Tag> = sentences
             .iter()
             .flat_map(|s| &s.words)
@@ -244,6 +248,12 @@ impl Tagger {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
+        if tag_set.is_empty() || tag_set.len() > usize::from(u16::MAX) {
+            return Err(ModelError::Untrainable(format!(
+                "{} distinct tag pairs in the training data",
+                tag_set.len()
+            )));
+        }
         let class_of: BTreeMap<&Tag, u16> = tag_set.iter().enumerate().map(|(i, t)| (t, i as u16)).collect();
         let examples: Vec<(Vec<&str>, Vec<u16>)> = sentences
             .iter()
@@ -257,7 +267,8 @@ impl Tagger {
                 (forms, classes)
             })
             .collect();
-        let (unambiguous, ambiguity) = dictionaries(&examples, config);
+        let all: Vec<usize> = (0..examples.len()).collect();
+        let (unambiguous, ambiguity) = dictionaries(&examples, &all, config);
         let lemmatizer = Lemmatizer::train(
             sentences
                 .iter()
@@ -273,21 +284,24 @@ impl Tagger {
             ambiguity,
             lemmatizer,
         };
-        let all: Vec<usize> = (0..examples.len()).collect();
         let mut lookahead: Vec<Vec<u16>> = vec![Vec::new(); examples.len()];
         for fold in 0..FOLDS {
             let (held, rest): (Vec<usize>, Vec<usize>) = all.iter().partition(|i| *i % FOLDS == fold);
-            let weights = model.train_pass(&examples, &rest, None, config, &mut |_, _| {});
+            // The fold's model knows only its own training part, dictionaries included, so the
+            // held-out tags are as good as at test time, not better.
+            let (unambiguous, ambiguity) = dictionaries(&examples, &rest, config);
+            let fold_model = Self { unambiguous, ambiguity, ..model.clone() };
+            let weights = fold_model.train_pass(&examples, &rest, None, config, &mut |_, _| {});
             let mut scratch = Scratch::default();
             for i in held {
-                model.prepare(&examples[i].0, &mut scratch);
-                lookahead[i] = model.greedy_pass(&weights, &examples[i].0, None, &mut scratch);
+                fold_model.prepare(&examples[i].0, &mut scratch);
+                lookahead[i] = fold_model.greedy_pass(&weights, &examples[i].0, None, &mut scratch);
             }
         }
         model.first = model.train_pass(&examples, &all, None, config, &mut |e, a| progress(1, e, a));
         model.second =
             model.train_pass(&examples, &all, Some(&lookahead), config, &mut |e, a| progress(2, e, a));
-        model
+        Ok(model)
     }
 
     /// Trains one pass on the examples at `indices`, in a seeded shuffled order each epoch.
@@ -342,11 +356,12 @@ impl Tagger {
 /// Builds the unambiguous-word dictionary and the ambiguity classes from the training data.
 fn dictionaries(
     examples: &[(Vec<&str>, Vec<u16>)],
+    indices: &[usize],
     config: &TrainConfig,
 ) -> (HashedMap<u16>, HashedMap<u64>) {
     let mut by_form: BTreeMap<&str, BTreeMap<u16, u32>> = BTreeMap::new();
     let mut by_lower: BTreeMap<String, BTreeMap<u16, u32>> = BTreeMap::new();
-    for (forms, classes) in examples {
+    for (forms, classes) in indices.iter().map(|&i| &examples[i]) {
         for (form, class) in forms.iter().zip(classes) {
             *by_form.entry(form).or_default().entry(*class).or_default() += 1;
             *by_lower.entry(form.to_lowercase()).or_default().entry(*class).or_default() += 1;
@@ -375,21 +390,13 @@ fn dictionaries(
                 h = combine(h, u64::from(*class));
             }
         }
-        ambiguity.insert(lower_hash(lower), h);
+        ambiguity.insert(hash_bytes(lower.as_bytes()), h);
     }
     (unambiguous, ambiguity)
 }
 
-fn lower_hash(word: &str) -> u64 {
-    if word.bytes().any(|b| b.is_ascii_uppercase()) || !word.is_ascii() {
-        hash_bytes(word.to_lowercase().as_bytes())
-    } else {
-        hash_bytes(word.as_bytes())
-    }
-}
-
 /// Fills the padded per-word hashes and ambiguity classes of a sentence.
-fn prepare_context(words: &[&str], scratch: &mut Scratch, ambiguity_of: impl Fn(&str) -> Option<u64>) {
+fn prepare_context(words: &[&str], scratch: &mut Scratch, ambiguity_of: impl Fn(u64) -> Option<u64>) {
     scratch.hashes.clear();
     scratch.ambiguity.clear();
     for k in 0..WINDOW {
@@ -397,8 +404,9 @@ fn prepare_context(words: &[&str], scratch: &mut Scratch, ambiguity_of: impl Fn(
         scratch.ambiguity.push(combine(0xa0, k as u64));
     }
     for w in words {
-        scratch.hashes.push(WordHashes::of(w));
-        scratch.ambiguity.push(ambiguity_of(w).unwrap_or(0x000b_5ee4));
+        let hashes = WordHashes::of(w);
+        scratch.ambiguity.push(ambiguity_of(hashes.lower).unwrap_or(0x000b_5ee4));
+        scratch.hashes.push(hashes);
     }
     for k in 0..WINDOW {
         scratch.hashes.push(WordHashes::padding(k as i64 + 1));
@@ -432,12 +440,13 @@ fn casing_style(words: &[&str]) -> u64 {
     }
 }
 
-/// The tag at `i` as a feature value, with distinct values for positions outside the sentence.
+/// The tag at `i` as a feature value; positions before the start and after the end of `tags`
+/// get fixed markers by side and distance.
 fn tag_at(tags: &[u16], i: isize) -> u64 {
-    usize::try_from(i)
-        .ok()
-        .and_then(|i| tags.get(i))
-        .map_or(0x1_0000 + i.unsigned_abs() as u64, |t| u64::from(*t))
+    match usize::try_from(i) {
+        Ok(i) => tags.get(i).map_or(0x2_0000 + (i - tags.len()) as u64, |t| u64::from(*t)),
+        Err(_) => 0x1_0000 + i.unsigned_abs() as u64,
+    }
 }
 
 /// Feature templates; each feature is `combine(template, value)`.
@@ -560,14 +569,14 @@ mod tests {
     fn learns_toy_data_and_round_trips_bit_for_bit() {
         let config = TrainConfig { epochs: 3, ..TrainConfig::default() };
         let mut epochs = 0;
-        let tagger = Tagger::train(&toy_treebank(), &config, |_, _, _| epochs += 1);
+        let tagger = Tagger::train(&toy_treebank(), &config, |_, _, _| epochs += 1).unwrap();
         assert_eq!(epochs, 6);
         let mut scratch = Scratch::default();
         let tags = tagger.tag(&["Cuba", "vowed", "ties"], &mut scratch);
         let xpos: Vec<_> = tags.iter().map(|c| tagger.tag_of(*c).xpos.as_str()).collect();
         assert_eq!(xpos, ["NNP", "VBD", "NNS"]);
         let bytes = tagger.to_bytes().unwrap();
-        let again = Tagger::train(&toy_treebank(), &config, |_, _, _| {}).to_bytes().unwrap();
+        let again = Tagger::train(&toy_treebank(), &config, |_, _, _| {}).unwrap().to_bytes().unwrap();
         assert_eq!(bytes, again, "training must be deterministic");
         let loaded = Tagger::from_bytes(&bytes).unwrap();
         assert_eq!(loaded.tag(&["Cuba", "vowed", "ties"], &mut scratch), tags);
@@ -580,7 +589,9 @@ mod tests {
             &toy_treebank(),
             &TrainConfig { epochs: 1, ..TrainConfig::default() },
             |_, _, _| {},
-        );
+        )
+        .unwrap();
+        assert!(Tagger::train(&[], &TrainConfig::default(), |_, _, _| {}).is_err());
         let mut scratch = Scratch::default();
         assert!(tagger.tag(&[], &mut scratch).is_empty());
         assert_eq!(tagger.tag(&["\u{0}", "🙂", "Москва"], &mut scratch).len(), 3);

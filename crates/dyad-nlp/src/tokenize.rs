@@ -418,7 +418,7 @@ fn ends_sentence(text: &str, i: usize, initial: bool) -> bool {
     let Some(rest) = text.get(i..) else {
         return true;
     };
-    let rest = rest.trim_start_matches(['"', '\'', '”', '’', ')', ']']);
+    let rest = rest.trim_start_matches(chars::is_closing);
     let after_space = rest.trim_start();
     if after_space.is_empty() || rest[..rest.len() - after_space.len()].contains(['\n', '\r']) {
         return true;
@@ -427,7 +427,7 @@ fn ends_sentence(text: &str, i: usize, initial: bool) -> bool {
         return false;
     }
     let word_len = after_space.bytes().take(12).take_while(u8::is_ascii_alphabetic).count();
-    (!initial || word_len > 1) && abbrev::is_opener(&after_space[..word_len])
+    abbrev::opens_sentence_after(&after_space[..word_len], initial)
 }
 
 /// Whether the first non-space character from `i` is a digit (`No. 5`).

@@ -1,11 +1,25 @@
 //! Cheap per-word facts that the tagger's and parser's features are built from.
 
-use crate::hash::{combine, hash_bytes};
+use crate::hash::{combine, hash_bytes, StreamHasher};
 
 /// The word shape: letters become `X`/`x`, digits `d`, runs longer than two are cut
-/// (`Diaz-Canel` → `Xxx-Xxx`, `38-million` → `dd-xx`, `U.S.` → `X.X.`).
+/// (`Diaz-Canel` → `Xxx-Xxx`, `38-million` → `dd-xx`, `U.S.` → `X.X.`); at most 40 characters
+/// of the word are looked at.
 pub fn shape(word: &str) -> String {
     let mut out = String::new();
+    shape_chars(word, |c| out.push(c));
+    out
+}
+
+/// The hash of [`shape`] of `word`, without building the string.
+pub fn shape_hash(word: &str) -> u64 {
+    let mut h = StreamHasher::default();
+    let mut buf = [0u8; 4];
+    shape_chars(word, |c| h.write(c.encode_utf8(&mut buf).as_bytes()));
+    h.finish()
+}
+
+fn shape_chars(word: &str, mut emit: impl FnMut(char)) {
     let mut last = None;
     let mut run = 0;
     for c in word.chars().take(40) {
@@ -25,10 +39,9 @@ pub fn shape(word: &str) -> String {
             last = Some(class);
         }
         if run <= 2 {
-            out.push(class);
+            emit(class);
         }
     }
-    out
 }
 
 /// The hashes of a word's lowercase form, affixes and shape, computed once per word.
@@ -49,7 +62,7 @@ pub struct WordHashes {
 impl WordHashes {
     /// Hashes of a real word.
     pub fn of(word: &str) -> Self {
-        let lower = word.to_lowercase();
+        let lower = lowercase(word);
         let mut suffix = [0; 4];
         for (n, slot) in suffix.iter_mut().enumerate() {
             *slot = combine(n as u64 + 1, hash_bytes(last_chars(&lower, n + 1).as_bytes()));
@@ -63,7 +76,7 @@ impl WordHashes {
             lower: hash_bytes(lower.as_bytes()),
             suffix,
             prefix,
-            shape: hash_bytes(shape(word).as_bytes()),
+            shape: shape_hash(word),
         }
     }
 
@@ -72,6 +85,20 @@ impl WordHashes {
         let h = combine(0x5eed, offset as u64);
         Self { exact: h, lower: h, suffix: [h; 4], prefix: [h; 3], shape: h }
     }
+}
+
+/// A word's lowercase form, borrowed when it is lowercase ASCII already.
+pub fn lowercase(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    }
+}
+
+/// The hash of a word's lowercase form, as in [`WordHashes::lower`].
+pub fn lowercase_hash(word: &str) -> u64 {
+    hash_bytes(lowercase(word).as_bytes())
 }
 
 /// The last `n` characters of `s` (all of it when shorter).
@@ -100,6 +127,7 @@ mod tests {
         assert_eq!(shape("Diaz-Canel"), "Xxx-Xxx");
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("1991"), "dd");
+        assert_eq!(shape_hash("Diaz-Canel"), hash_bytes(shape("Diaz-Canel").as_bytes()));
         assert_eq!(last_chars("Moscow", 3), "cow");
         assert_eq!(last_chars("ab", 3), "ab");
         assert_eq!(first_chars("Périódico", 2), "Pé");

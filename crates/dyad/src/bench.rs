@@ -5,7 +5,8 @@
 use crate::input::read_text;
 use anyhow::Result;
 use clap::Args;
-use dyad_nlp::analyze::{Pipeline, EMBEDDED_TAGGER};
+use dyad_nlp::analyze::{Pipeline, EMBEDDED_PARSER, EMBEDDED_TAGGER};
+use dyad_nlp::parser::Parser;
 use dyad_nlp::sentence::split_sentences;
 use dyad_nlp::tagger::Tagger;
 use dyad_nlp::tokenize::tokenize;
@@ -34,11 +35,16 @@ pub fn run(args: BenchArgs) -> Result<()> {
     let load = best_time(budget.min(Duration::from_secs(1)), || {
         black_box(Tagger::from_bytes(EMBEDDED_TAGGER).map(|_| ()))
     });
-    let pipeline = Pipeline::embedded()?;
+    let parser_load = best_time(budget.min(Duration::from_secs(1)), || {
+        black_box(Parser::from_bytes(EMBEDDED_PARSER).map(|_| ()))
+    });
+    let tagging = Pipeline::embedded(false)?;
+    let parsing = Pipeline::embedded(true)?;
     let tokens: usize = texts.iter().map(|t| tokenize(t).len()).sum();
     let sentences: usize = texts.iter().map(|t| split_sentences(t, &tokenize(t)).len()).sum();
     println!("input: {} file(s), {bytes} bytes, {tokens} tokens, {sentences} sentences", files.len());
     println!("model load (embedded tagger + lemmatizer): {:.2} ms", load.as_secs_f64() * 1e3);
+    println!("model load (embedded parser): {:.2} ms", parser_load.as_secs_f64() * 1e3);
 
     let t = best_time(budget, || {
         for text in &texts {
@@ -54,10 +60,16 @@ pub fn run(args: BenchArgs) -> Result<()> {
     report("tokenize + split", tokens, sentences, t);
     let t = best_time(budget, || {
         for text in &texts {
-            black_box(pipeline.analyze(text));
+            black_box(tagging.analyze(text));
         }
     });
     report("tokenize + split + tag", tokens, sentences, t);
+    let t = best_time(budget, || {
+        for text in &texts {
+            black_box(parsing.analyze(text));
+        }
+    });
+    report("... + parse", tokens, sentences, t);
     Ok(())
 }
 

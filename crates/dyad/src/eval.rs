@@ -4,9 +4,10 @@ use crate::input::read_conllu;
 use crate::tag::load_pipeline;
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
+use dyad_nlp::analyze::Pipeline;
 use dyad_nlp::conllu;
 use dyad_nlp::eval::evaluate;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Arguments of `dyad eval`.
 #[derive(Args)]
@@ -22,7 +23,7 @@ enum Start {
     /// newline between paragraphs, a blank line between documents): scores tokenization and
     /// sentence splitting too.
     Text,
-    /// The gold tokens and sentences: scores the tagger and lemmatizer alone.
+    /// The gold tokens and sentences: scores the tagger, lemmatizer and parser alone.
     Tokens,
 }
 
@@ -45,17 +46,26 @@ enum Target {
         /// A tagger model file (default: the embedded one).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// A parser model file (default: the embedded one).
+        #[arg(long)]
+        parser_model: Option<PathBuf>,
+        /// Tag only: do not parse (UAS and LAS then score 0).
+        #[arg(long)]
+        no_parse: bool,
     },
 }
 
 /// Runs `dyad eval`.
 pub fn run(args: EvalArgs) -> Result<()> {
     match args.what {
-        Target::Conllu { gold, system, from, model } => {
+        Target::Conllu { gold, system, from, model, parser_model, no_parse } => {
             let gold_sentences = read_conllu(&gold)?;
             let system_sentences = match system {
                 Some(path) => read_conllu(&path)?,
-                None => analyse(&gold_sentences, from, model.as_deref())?,
+                None => {
+                    let pipeline = load_pipeline(model.as_deref(), parser_model.as_deref(), !no_parse)?;
+                    analyse(&pipeline, &gold_sentences, from)
+                }
             };
             let scores = evaluate(&gold_sentences, &system_sentences)
                 .with_context(|| format!("scoring against {}", gold.display()))?;
@@ -66,9 +76,8 @@ pub fn run(args: EvalArgs) -> Result<()> {
 }
 
 /// dyad's own analysis of the gold file, from its raw text or from its tokens.
-fn analyse(gold: &[conllu::Sentence], from: Start, model: Option<&Path>) -> Result<Vec<conllu::Sentence>> {
-    let pipeline = load_pipeline(model)?;
-    Ok(match from {
+fn analyse(pipeline: &Pipeline, gold: &[conllu::Sentence], from: Start) -> Vec<conllu::Sentence> {
+    match from {
         Start::Text => {
             let text = conllu::raw_text(gold);
             let sentences = pipeline.analyze(&text);
@@ -80,8 +89,8 @@ fn analyse(gold: &[conllu::Sentence], from: Start, model: Option<&Path>) -> Resu
                 // Only the tokens are given: features and the tree are not the tagger's to score.
                 (w.feats, w.head, w.deprel, w.deps) = (String::new(), None, String::new(), String::new());
             }
-            pipeline.tag_conllu(&mut system);
+            pipeline.annotate_conllu(&mut system);
             system
         }
-    })
+    }
 }

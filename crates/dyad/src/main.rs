@@ -24,6 +24,10 @@ enum Command {
     ///
     /// Example: dyad tag examples/russia-cuba.txt
     Tag(tag::TagArgs),
+    /// Tokenize, split, tag, lemmatize and parse text; write CoNLL-U with heads and relations.
+    ///
+    /// Example: dyad parse examples/russia-cuba.txt
+    Parse(tag::TagArgs),
     /// Train a model from a UD treebank.
     ///
     /// Example: dyad train tagger --train ../shared/train/ud-ewt/en_ewt-ud-train.conllu
@@ -41,7 +45,8 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Command::Tag(args) => tag::run(args),
+        Command::Tag(args) => tag::run(args, false),
+        Command::Parse(args) => tag::run(args, true),
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),

@@ -1,10 +1,12 @@
-//! `dyad tag`: raw text (or CoNLL-U with given tokens) in, tagged and lemmatized CoNLL-U out.
+//! `dyad tag` and `dyad parse`: raw text (or CoNLL-U with given tokens) in, tagged and
+//! lemmatized (and parsed) CoNLL-U out.
 
 use crate::input::{display_name, read_text};
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
-use dyad_nlp::analyze::Pipeline;
+use dyad_nlp::analyze::{Pipeline, EMBEDDED_PARSER, EMBEDDED_TAGGER};
 use dyad_nlp::conllu;
+use dyad_nlp::parser::Parser;
 use dyad_nlp::tagger::Tagger;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -18,7 +20,7 @@ pub enum InputKind {
     Conllu,
 }
 
-/// Arguments of `dyad tag`.
+/// Arguments of `dyad tag` and `dyad parse`.
 #[derive(Args)]
 pub struct TagArgs {
     /// Input files; `-` or nothing reads standard input.
@@ -29,34 +31,48 @@ pub struct TagArgs {
     /// A tagger model file (default: the model embedded in the binary).
     #[arg(long)]
     pub model: Option<PathBuf>,
+    /// A parser model file (default: the model embedded in the binary); used by `parse`.
+    #[arg(long)]
+    pub parser_model: Option<PathBuf>,
     /// Replace invalid UTF-8 with U+FFFD instead of stopping at it.
     #[arg(long)]
     pub lossy: bool,
 }
 
-/// Loads the tagger from `model`, or the embedded one.
-pub fn load_pipeline(model: Option<&Path>) -> Result<Pipeline> {
-    match model {
-        Some(path) => {
-            let bytes = std::fs::read(path).with_context(|| format!("reading model {}", path.display()))?;
-            let tagger =
-                Tagger::from_bytes(&bytes).with_context(|| format!("loading model {}", path.display()))?;
-            Ok(Pipeline::new(tagger))
+/// Loads the tagger (and, with `parse`, the parser) from the given files or the embedded models.
+pub fn load_pipeline(tagger: Option<&Path>, parser: Option<&Path>, parse: bool) -> Result<Pipeline> {
+    let tagger = match tagger {
+        Some(path) => Tagger::from_bytes(&read_model(path)?)
+            .with_context(|| format!("loading model {}", path.display()))?,
+        None => Tagger::from_bytes(EMBEDDED_TAGGER).context("loading the embedded tagger model")?,
+    };
+    let parser = match (parse, parser) {
+        (false, _) => None,
+        (true, Some(path)) => Some(
+            Parser::from_bytes(&read_model(path)?)
+                .with_context(|| format!("loading model {}", path.display()))?,
+        ),
+        (true, None) => {
+            Some(Parser::from_bytes(EMBEDDED_PARSER).context("loading the embedded parser model")?)
         }
-        None => Pipeline::embedded().context("loading the embedded tagger model"),
-    }
+    };
+    Ok(Pipeline::new(tagger, parser))
 }
 
-/// Runs `dyad tag`.
-pub fn run(args: TagArgs) -> Result<()> {
-    let pipeline = load_pipeline(args.model.as_deref())?;
+fn read_model(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).with_context(|| format!("reading model {}", path.display()))
+}
+
+/// Runs `dyad tag` (`parse` false) or `dyad parse` (`parse` true).
+pub fn run(args: TagArgs, parse: bool) -> Result<()> {
+    let pipeline = load_pipeline(args.model.as_deref(), args.parser_model.as_deref(), parse)?;
     let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failures = 0;
     for path in &files {
-        match tag_file(&pipeline, path, args.input, args.lossy) {
-            Ok(text) => out.write_all(text.as_bytes())?,
+        match tag_file(&pipeline, path, args.input, args.lossy, &mut out) {
+            Ok(()) => {}
             Err(e) => {
                 failures += 1;
                 eprintln!("dyad: error: {e:#}");
@@ -70,24 +86,31 @@ pub fn run(args: TagArgs) -> Result<()> {
     Ok(())
 }
 
-fn tag_file(pipeline: &Pipeline, path: &Path, input: InputKind, lossy: bool) -> Result<String> {
+/// Analyses one input and writes its CoNLL-U to `out`, a sentence at a time.
+fn tag_file(
+    pipeline: &Pipeline,
+    path: &Path,
+    input: InputKind,
+    lossy: bool,
+    out: &mut impl Write,
+) -> Result<()> {
     let text = read_text(path, lossy)?;
-    let mut out = String::with_capacity(text.len() * 8);
-    match input {
+    let sentences = match input {
         InputKind::Text => {
-            let sentences = pipeline.analyze(&text);
             let doc_id = path.file_stem().and_then(|s| s.to_str()).filter(|s| *s != "-");
-            for s in pipeline.to_conllu(&text, &sentences, doc_id) {
-                conllu::write_sentence(&mut out, &s);
-            }
+            pipeline.to_conllu(&text, &pipeline.analyze(&text), doc_id)
         }
         InputKind::Conllu => {
             let mut sentences = conllu::parse(&text).with_context(|| display_name(path))?;
-            pipeline.tag_conllu(&mut sentences);
-            for s in &sentences {
-                conllu::write_sentence(&mut out, s);
-            }
+            pipeline.annotate_conllu(&mut sentences);
+            sentences
         }
+    };
+    let mut buffer = String::new();
+    for s in &sentences {
+        buffer.clear();
+        conllu::write_sentence(&mut buffer, s);
+        out.write_all(buffer.as_bytes())?;
     }
-    Ok(out)
+    Ok(())
 }

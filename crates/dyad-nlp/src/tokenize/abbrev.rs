@@ -164,6 +164,12 @@ pub(crate) fn is_opener(word: &str) -> bool {
     OPENERS.binary_search(&word).is_ok()
 }
 
+/// Whether `word` starts a new sentence after an abbreviation's period: an opener, and after an
+/// initial one of two letters or more (`… because of X. So`, but `J. R. R. Tolkien`).
+pub(crate) fn opens_sentence_after(word: &str, after_initial: bool) -> bool {
+    (!after_initial || word.len() > 1) && is_opener(word)
+}
+
 /// Whether `word` is a prefix that EWT keeps attached before a hyphen.
 pub(crate) fn is_hyphen_prefix(word: &str) -> bool {
     in_table(HYPHEN_PREFIXES, word)

@@ -77,3 +77,10 @@ pub(crate) fn is_final_punct(c: char) -> bool {
 pub(crate) fn is_opening(c: char) -> bool {
     matches!(c, '(' | '[' | '{' | '“' | '‘' | '«' | '"' | '\'' | '`' | '„' | '‹')
 }
+
+/// Punctuation that closes a quotation or a bracket at the end of a sentence; curly quotes typed
+/// the wrong way round count, being attached to the sentence end.
+#[inline]
+pub(crate) fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | '“' | '‘' | ')' | ']' | '}' | '»' | '›')
+}

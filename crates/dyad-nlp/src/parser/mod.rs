@@ -1,0 +1,317 @@
+//! Dependency parser: greedy arc-hybrid transitions scored by an averaged perceptron, trained
+//! with a dynamic oracle and exploration, producing labelled UD trees in linear time.
+//!
+//! The parser reads word forms and XPOS tags. It is trained on tags predicted by taggers that
+//! did not see the sentence (jackknifing; see [`train_with_predicted_tags`]), so that at run time
+//! it meets the tagger's mistakes it learned to live with. Non-projective arcs (0.1% of EWT test)
+//! cannot be built; the oracle still finds the cheapest projective tree for such sentences.
+
+mod features;
+mod oracle;
+mod state;
+
+use crate::binio::{self, ModelError, Reader, Writer};
+use crate::conllu;
+use crate::hash::{combine, hash_bytes, SplitMix64};
+use crate::perceptron::{Trainer, Weights};
+use crate::tagger::{Scratch as TagScratch, Tagger, TrainConfig as TagConfig};
+use crate::wordshape::lowercase_hash;
+use features::{Extractor, Input};
+use oracle::{Costs, Gold};
+use state::{Move, State, NONE};
+use std::collections::BTreeSet;
+
+const MAGIC: &[u8] = b"DYADPAR1";
+
+/// Training settings; the defaults reproduce the committed model.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the shuffles and of exploration.
+    pub seed: u64,
+    /// From the second epoch on, the chance of following the model's own (possibly wrong)
+    /// move instead of the best gold move.
+    pub explore: f64,
+    /// Folds of the jackknife that predicts training tags.
+    pub folds: usize,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        Self { epochs: 15, seed: 1, explore: 0.9, folds: 4 }
+    }
+}
+
+/// A parse: for each word its head (1-based as in CoNLL-U, 0 for the root) and relation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tree {
+    /// Head of each word: 0 for the root, else the 1-based index of the head word.
+    pub heads: Vec<usize>,
+    /// Relation label index of each word (see [`Parser::label`]).
+    pub labels: Vec<u16>,
+}
+
+/// A trained parser.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    labels: Vec<String>,
+    root_label: u16,
+    weights: Weights,
+}
+
+/// Reusable buffers for parsing.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    inputs: Vec<Input>,
+    features: Vec<u64>,
+    scores: Vec<f32>,
+}
+
+impl Parser {
+    /// Loads a model written by [`Parser::to_bytes`].
+    pub fn from_bytes(compressed: &[u8]) -> Result<Self, ModelError> {
+        let bytes = binio::decompress(compressed)?;
+        let mut r = Reader::new(&bytes);
+        r.expect_magic(MAGIC, "parser")?;
+        let labels = r.strs("parser: labels")?;
+        let root_label = r.u32("parser: root label")?;
+        let weights = Weights::read(&mut r)?;
+        let root_label = u16::try_from(root_label)
+            .ok()
+            .filter(|l| usize::from(*l) < labels.len())
+            .ok_or_else(|| ModelError::Corrupt("parser: root label out of range".into()))?;
+        if weights.classes() != 1 + 2 * labels.len() {
+            return Err(ModelError::Corrupt("parser: weights and labels disagree".into()));
+        }
+        Ok(Self { labels, root_label, weights })
+    }
+
+    /// Serialises and compresses the model; the same model always gives the same bytes.
+    pub fn to_bytes(&self) -> Result<Vec<u8>, ModelError> {
+        let mut w = Writer::default();
+        w.raw(MAGIC);
+        w.strs(&self.labels);
+        w.u32(u32::from(self.root_label));
+        self.weights.write(&mut w);
+        w.finish()
+    }
+
+    /// The relation name of a label index.
+    pub fn label(&self, index: u16) -> &str {
+        self.labels.get(usize::from(index)).map_or("dep", String::as_str)
+    }
+
+    /// Number of relation labels and of features with weights.
+    pub fn stats(&self) -> (usize, usize) {
+        (self.labels.len(), self.weights.features())
+    }
+
+    /// Parses one sentence given its word forms and XPOS tags (equal lengths; extra items of
+    /// the longer slice are ignored). Linear in the sentence length.
+    pub fn parse(&self, words: &[&str], tags: &[&str], scratch: &mut Scratch) -> Tree {
+        let n = words.len().min(tags.len());
+        fill_inputs(&words[..n], &tags[..n], &mut scratch.inputs);
+        let extractor = Extractor::new(&scratch.inputs);
+        let mut state = State::new(n);
+        while !state.is_terminal() {
+            scratch.features.clear();
+            extractor.extract(&state, &mut scratch.features);
+            scratch.scores.clear();
+            scratch.scores.resize(self.weights.classes(), 0.0);
+            self.weights.score(&scratch.features, &mut scratch.scores);
+            match best_valid(&scratch.scores, |m| state.is_valid(m, self.root_label)) {
+                Some(m) => state.apply(m),
+                None => break,
+            }
+        }
+        let heads =
+            state.heads.iter().map(|&h| if h == NONE || h >= state.n { 0 } else { h as usize + 1 }).collect();
+        Tree { heads, labels: state.labels }
+    }
+
+    /// Trains a parser on sentences whose XPOS column holds the tags it will see (predicted
+    /// tags for a realistic model). `progress` hears each epoch with its share of optimal moves.
+    /// Fails when no sentence has a usable tree.
+    pub fn train(
+        sentences: &[conllu::Sentence],
+        config: &TrainConfig,
+        mut progress: impl FnMut(usize, f64),
+    ) -> Result<Self, ModelError> {
+        let labels: Vec<String> = sentences
+            .iter()
+            .flat_map(|s| &s.words)
+            .map(|w| w.deprel.clone())
+            .chain(std::iter::once("root".to_string()))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
+        let examples: Vec<Example> = sentences.iter().filter_map(|s| Example::new(s, &labels)).collect();
+        if examples.is_empty() || labels.len() > usize::from(u16::MAX / 2) {
+            return Err(ModelError::Untrainable(format!(
+                "{} usable trees and {} relation labels in the training data",
+                examples.len(),
+                labels.len()
+            )));
+        }
+        let classes = 1 + 2 * labels.len();
+        let mut trainer = Trainer::new(classes);
+        let mut rng = SplitMix64::new(config.seed);
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let (mut features, mut scores) = (Vec::new(), vec![0.0f32; classes]);
+        for epoch in 0..config.epochs {
+            rng.shuffle(&mut order);
+            let (mut right, mut total) = (0usize, 0usize);
+            for &i in &order {
+                let ex = &examples[i];
+                let gold = Gold { heads: &ex.heads, labels: &ex.labels };
+                let extractor = Extractor::new(&ex.inputs);
+                let mut state = State::new(ex.heads.len());
+                while !state.is_terminal() {
+                    features.clear();
+                    extractor.extract(&state, &mut features);
+                    scores.iter_mut().for_each(|s| *s = 0.0);
+                    trainer.score(&features, &mut scores);
+                    let valid = |m: Move| state.is_valid(m, root_label);
+                    let Some(guess) = best_valid(&scores, valid) else { break };
+                    let costs = Costs::of(&state, gold);
+                    let cost = |m: Move| costs.of_move(m, state.front, gold);
+                    let least =
+                        (0..classes).map(Move::of_class).filter(|m| valid(*m)).map(cost).min().unwrap_or(0);
+                    let Some(best) = best_valid(&scores, |m| valid(m) && cost(m) == least) else { break };
+                    trainer.update(&features, best.class(), guess.class());
+                    trainer.tick();
+                    right += usize::from(cost(guess) == least);
+                    total += 1;
+                    let explore = epoch > 0 && (rng.next_u64() % 1_000_000) as f64 / 1e6 < config.explore;
+                    state.apply(if explore { guess } else { best });
+                }
+            }
+            progress(epoch + 1, right as f64 / total.max(1) as f64);
+        }
+        Ok(Self { labels, root_label, weights: trainer.finish(0.0) })
+    }
+}
+
+/// Trains a parser the way the committed model is trained: the training sentences' tags are
+/// replaced by those of taggers trained on the other folds, then the parser learns on them.
+/// `progress` hears what is happening, as text.
+pub fn train_with_predicted_tags(
+    sentences: &[conllu::Sentence],
+    tagger_config: &TagConfig,
+    config: &TrainConfig,
+    mut progress: impl FnMut(&str),
+) -> Result<Parser, ModelError> {
+    let folds = config.folds.max(2);
+    let mut tagged = sentences.to_vec();
+    for fold in 0..folds {
+        progress(&format!("tagging fold {}/{folds} with a tagger trained on the others", fold + 1));
+        let rest: Vec<conllu::Sentence> =
+            sentences.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, s)| s.clone()).collect();
+        let tagger = Tagger::train(&rest, tagger_config, |_, _, _| {})?;
+        let mut scratch = TagScratch::default();
+        for s in tagged.iter_mut().skip(fold).step_by(folds) {
+            let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            let classes = tagger.tag(&forms, &mut scratch);
+            for (w, c) in s.words.iter_mut().zip(classes) {
+                w.xpos = tagger.tag_of(c).xpos.clone();
+            }
+        }
+    }
+    Parser::train(&tagged, config, |epoch, share| {
+        progress(&format!("parser epoch {epoch:>2}/{}: {:.2}% optimal moves", config.epochs, share * 100.0))
+    })
+}
+
+/// One training sentence in the parser's terms.
+struct Example {
+    inputs: Vec<Input>,
+    heads: Vec<u32>,
+    labels: Vec<u16>,
+}
+
+impl Example {
+    /// `None` for sentences whose heads are missing or out of range.
+    fn new(s: &conllu::Sentence, labels: &[String]) -> Option<Self> {
+        let n = s.words.len();
+        let mut heads = Vec::with_capacity(n);
+        let mut label_ids = Vec::with_capacity(n);
+        for w in &s.words {
+            let h = w.head?;
+            if h > n {
+                return None;
+            }
+            heads.push(if h == 0 { n as u32 } else { h as u32 - 1 });
+            label_ids.push(labels.iter().position(|l| *l == w.deprel)? as u16);
+        }
+        let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+        let tags: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+        let mut inputs = Vec::new();
+        fill_inputs(&forms, &tags, &mut inputs);
+        Some(Self { inputs, heads, labels: label_ids })
+    }
+}
+
+/// The parser's view of a sentence: word and tag hashes, then the root.
+fn fill_inputs(words: &[&str], tags: &[&str], inputs: &mut Vec<Input>) {
+    inputs.clear();
+    for (w, t) in words.iter().zip(tags) {
+        inputs.push(Input { word: lowercase_hash(w), tag: combine(0x7a6, hash_bytes(t.as_bytes())) });
+    }
+    inputs.push(Input { word: 0x00c0_ffee, tag: 0x00c0_ffee });
+}
+
+/// The highest-scoring move among those `allowed`, if any.
+fn best_valid(scores: &[f32], allowed: impl Fn(Move) -> bool) -> Option<Move> {
+    let mut best: Option<(usize, f32)> = None;
+    for (class, &s) in scores.iter().enumerate() {
+        if best.is_none_or(|(_, b)| s > b) && allowed(Move::of_class(class)) {
+            best = Some((class, s));
+        }
+    }
+    best.map(|(c, _)| Move::of_class(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toy() -> Vec<conllu::Sentence> {
+        let text = "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tvowed\tvow\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tties\ttie\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n\
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n2\tpresidents\tpresident\tNOUN\tNNS\t_\t3\tnsubj\t_\t_\n3\tdenounced\tdenounce\tVERB\tVBD\t_\t0\troot\t_\t_\n4\tinterference\tinterference\tNOUN\tNN\t_\t3\tobj\t_\t_\n\n";
+        let one = conllu::parse(text).unwrap();
+        (0..20).flat_map(|_| one.clone()).collect()
+    }
+
+    #[test]
+    fn learns_toy_trees_and_round_trips_bit_for_bit() {
+        let config = TrainConfig { epochs: 5, ..TrainConfig::default() };
+        let parser = Parser::train(&toy(), &config, |_, _| {}).unwrap();
+        let mut scratch = Scratch::default();
+        let tree = parser.parse(&["Cuba", "vowed", "ties"], &["NNP", "VBD", "NNS"], &mut scratch);
+        assert_eq!(tree.heads, [2, 0, 2]);
+        let labels: Vec<&str> = tree.labels.iter().map(|l| parser.label(*l)).collect();
+        assert_eq!(labels, ["nsubj", "root", "obj"]);
+        let bytes = parser.to_bytes().unwrap();
+        assert_eq!(bytes, Parser::train(&toy(), &config, |_, _| {}).unwrap().to_bytes().unwrap());
+        let loaded = Parser::from_bytes(&bytes).unwrap();
+        assert_eq!(loaded.parse(&["Cuba", "vowed", "ties"], &["NNP", "VBD", "NNS"], &mut scratch), tree);
+        assert!(Parser::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    }
+
+    #[test]
+    fn parses_one_word_empty_and_very_long_sentences_into_single_trees() {
+        let parser =
+            Parser::train(&toy(), &TrainConfig { epochs: 1, ..TrainConfig::default() }, |_, _| {}).unwrap();
+        assert!(Parser::train(&[], &TrainConfig::default(), |_, _| {}).is_err());
+        let mut scratch = Scratch::default();
+        assert_eq!(parser.parse(&["Yes"], &["UH"], &mut scratch).heads, [0]);
+        assert!(parser.parse(&[], &[], &mut scratch).heads.is_empty());
+        let words = vec!["ties"; 2000];
+        let tags = vec!["NNS"; 2000];
+        let tree = parser.parse(&words, &tags, &mut scratch);
+        assert_eq!(tree.heads.len(), 2000);
+        assert_eq!(tree.heads.iter().filter(|h| **h == 0).count(), 1, "exactly one root");
+    }
+}

@@ -1,0 +1,104 @@
+//! The dynamic oracle of the arc-hybrid system (Goldberg & Nivre 2013): for any configuration,
+//! how many arcs of the gold tree each move makes unreachable. Training follows the cheapest
+//! moves, and may follow its own mistakes, learning to recover from them.
+
+use super::state::{Move, State, NONE};
+
+/// A gold tree: the head of each word (`n` for the root) and its label.
+#[derive(Debug, Clone, Copy)]
+pub struct Gold<'a> {
+    /// Gold head per word.
+    pub heads: &'a [u32],
+    /// Gold label per word.
+    pub labels: &'a [u16],
+}
+
+/// The gold arcs that would be lost by SHIFT, LEFT and RIGHT, before labels.
+#[derive(Debug, Clone, Copy)]
+pub struct Costs {
+    shift: u32,
+    left: u32,
+    right: u32,
+    s0: u32,
+    s1: u32,
+}
+
+impl Costs {
+    /// Computes the costs in `state` (linear in the sentence length).
+    pub fn of(state: &State, gold: Gold<'_>) -> Self {
+        let (s0, s1, front) = (state.stack_at(0), state.stack_at(1), state.front);
+        let head = |w: u32| gold.heads.get(w as usize).copied().unwrap_or(NONE);
+        let dependents_in_buffer = |w: u32| (front..state.n).filter(|&d| head(d) == w).count() as u32;
+        let mut shift = 0;
+        if front < state.n {
+            let below_top = &state.stack[..state.stack.len().saturating_sub(1)];
+            shift += u32::from(below_top.contains(&head(front)));
+            shift += state.stack.iter().filter(|&&d| head(d) == front).count() as u32;
+        }
+        let (mut left, mut right) = (0, 0);
+        if s0 != NONE {
+            let s0_deps = dependents_in_buffer(s0);
+            let h = head(s0);
+            left = s0_deps + u32::from(h != NONE && ((s1 != NONE && h == s1) || (h > front && h <= state.n)));
+            right = s0_deps + u32::from(h != NONE && h >= front && h <= state.n);
+        }
+        Self { shift, left, right, s0, s1 }
+    }
+
+    /// The cost of a labelled move: a right arc with the wrong label costs one more.
+    pub fn of_move(&self, m: Move, front: u32, gold: Gold<'_>) -> u32 {
+        let gold_label = |w: u32| gold.labels.get(w as usize).copied();
+        let gold_head = |w: u32| gold.heads.get(w as usize).copied();
+        match m {
+            Move::Shift => self.shift,
+            Move::Left(l) => {
+                self.left + u32::from(gold_head(self.s0) == Some(front) && gold_label(self.s0) != Some(l))
+            }
+            Move::Right(l) => {
+                self.right + u32::from(gold_head(self.s0) == Some(self.s1) && gold_label(self.s0) != Some(l))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Following zero-cost moves from the start reaches the gold tree exactly.
+    #[test]
+    fn zero_cost_moves_rebuild_a_projective_tree() {
+        // "The presidents of Russia vowed": the→presidents, presidents→vowed, of→Russia,
+        // Russia→presidents, vowed→root. Labels 0 = root, 1.. others.
+        let heads = [1u32, 4, 3, 1, 5];
+        let labels = [1u16, 2, 3, 4, 0];
+        let gold = Gold { heads: &heads, labels: &labels };
+        let mut state = State::new(5);
+        let mut steps = 0;
+        while !state.is_terminal() && steps < 20 {
+            let costs = Costs::of(&state, gold);
+            let next = (0..11)
+                .map(Move::of_class)
+                .filter(|m| state.is_valid(*m, 0))
+                .find(|m| costs.of_move(*m, state.front, gold) == 0)
+                .expect("a zero-cost move exists for a projective tree");
+            state.apply(next);
+            steps += 1;
+        }
+        assert_eq!(state.heads, heads);
+        assert_eq!(state.labels, labels);
+    }
+
+    #[test]
+    fn a_wrong_attachment_has_a_cost() {
+        let heads = [1u32, 2];
+        let labels = [1u16, 0];
+        let gold = Gold { heads: &heads, labels: &labels };
+        let mut state = State::new(2);
+        state.apply(Move::Shift);
+        let costs = Costs::of(&state, gold);
+        assert_eq!(costs.of_move(Move::Left(1), state.front, gold), 0);
+        assert_eq!(costs.of_move(Move::Left(2), state.front, gold), 1, "wrong label");
+        assert_eq!(costs.of_move(Move::Shift, state.front, gold), 1, "0 could no longer take 1 as head");
+    }
+}

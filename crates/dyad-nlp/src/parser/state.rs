@@ -1,0 +1,196 @@
+//! The arc-hybrid transition system: a stack, a buffer ending in the root, and the arcs so far.
+//!
+//! Words are numbered `0..n`; the root is `n` and sits at the end of the buffer. `SHIFT` moves
+//! the buffer front onto the stack; `LEFT(l)` makes the buffer front the head of the stack top
+//! and pops it; `RIGHT(l)` makes the word under the stack top its head and pops it. The root
+//! takes exactly one dependent, and only when it is the last word left on the stack, so every
+//! parse is a single tree.
+
+/// No word: a missing head or an empty position.
+pub const NONE: u32 = u32::MAX;
+
+/// A transition as the classifier sees it: class 0 is SHIFT, `1 + 2l` is LEFT with label `l`,
+/// `2 + 2l` is RIGHT with label `l`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    /// Push the buffer front.
+    Shift,
+    /// Buffer front becomes head of the stack top, with this label.
+    Left(u16),
+    /// The word under the stack top becomes its head, with this label.
+    Right(u16),
+}
+
+impl Move {
+    /// The classifier class of this move.
+    pub fn class(self) -> usize {
+        match self {
+            Move::Shift => 0,
+            Move::Left(l) => 1 + 2 * usize::from(l),
+            Move::Right(l) => 2 + 2 * usize::from(l),
+        }
+    }
+
+    /// The move of a classifier class.
+    pub fn of_class(class: usize) -> Self {
+        match class {
+            0 => Move::Shift,
+            c if c % 2 == 1 => Move::Left(((c - 1) / 2) as u16),
+            c => Move::Right(((c - 2) / 2) as u16),
+        }
+    }
+}
+
+/// The children of a word that features look at, and its label sets.
+#[derive(Debug, Clone, Copy)]
+pub struct Children {
+    /// Leftmost and second-leftmost left children.
+    pub left: [u32; 2],
+    /// Rightmost and second-rightmost right children.
+    pub right: [u32; 2],
+    /// Numbers of left and right children.
+    pub count: [u16; 2],
+    /// Bit sets of the labels of left and right children (label index modulo 64).
+    pub labels: [u64; 2],
+}
+
+impl Default for Children {
+    fn default() -> Self {
+        Self { left: [NONE; 2], right: [NONE; 2], count: [0; 2], labels: [0; 2] }
+    }
+}
+
+/// A parser configuration.
+#[derive(Debug, Clone)]
+pub struct State {
+    /// Number of words (the root is word `n`).
+    pub n: u32,
+    /// The stack, top last.
+    pub stack: Vec<u32>,
+    /// The buffer front; the buffer is `front..=n`.
+    pub front: u32,
+    /// Head of each word, `NONE` while unattached; the root's dependent has head `n`.
+    pub heads: Vec<u32>,
+    /// Label of each word's arc.
+    pub labels: Vec<u16>,
+    /// Children of each word and of the root (index `n`).
+    pub children: Vec<Children>,
+}
+
+impl State {
+    /// The initial configuration for `n` words.
+    pub fn new(n: usize) -> Self {
+        let n32 = u32::try_from(n).unwrap_or(u32::MAX - 1);
+        Self {
+            n: n32,
+            stack: Vec::with_capacity(n.min(1 << 16)),
+            front: 0,
+            heads: vec![NONE; n],
+            labels: vec![0; n],
+            children: vec![Children::default(); n + 1],
+        }
+    }
+
+    /// Whether parsing is finished.
+    pub fn is_terminal(&self) -> bool {
+        self.stack.is_empty() && self.front >= self.n
+    }
+
+    /// The `k`-th word from the stack top (0 = top), or `NONE`.
+    #[inline]
+    pub fn stack_at(&self, k: usize) -> u32 {
+        self.stack.len().checked_sub(k + 1).map_or(NONE, |i| self.stack[i])
+    }
+
+    /// The `k`-th word of the buffer (0 = front; the root counts), or `NONE`.
+    #[inline]
+    pub fn buffer_at(&self, k: u32) -> u32 {
+        let i = self.front.saturating_add(k);
+        if i <= self.n {
+            i
+        } else {
+            NONE
+        }
+    }
+
+    /// Whether `m` can be applied; `root_label` is the only label allowed on the root's arc.
+    pub fn is_valid(&self, m: Move, root_label: u16) -> bool {
+        match m {
+            Move::Shift => self.front < self.n,
+            Move::Left(l) => {
+                !self.stack.is_empty()
+                    && if self.front == self.n {
+                        self.stack.len() == 1 && l == root_label
+                    } else {
+                        l != root_label
+                    }
+            }
+            Move::Right(l) => self.stack.len() >= 2 && l != root_label,
+        }
+    }
+
+    /// Applies a valid move.
+    pub fn apply(&mut self, m: Move) {
+        match m {
+            Move::Shift => {
+                self.stack.push(self.front);
+                self.front += 1;
+            }
+            Move::Left(l) => {
+                if let Some(dependent) = self.stack.pop() {
+                    self.attach(self.front, dependent, l);
+                }
+            }
+            Move::Right(l) => {
+                if let Some(dependent) = self.stack.pop() {
+                    if let Some(&head) = self.stack.last() {
+                        self.attach(head, dependent, l);
+                    }
+                }
+            }
+        }
+    }
+
+    fn attach(&mut self, head: u32, dependent: u32, label: u16) {
+        self.heads[dependent as usize] = head;
+        self.labels[dependent as usize] = label;
+        let c = &mut self.children[head as usize];
+        let side = usize::from(dependent > head);
+        c.count[side] = c.count[side].saturating_add(1);
+        c.labels[side] |= 1u64 << (label % 64);
+        // Left children arrive right to left, right children left to right: the newest is
+        // always the outermost.
+        let slot = if side == 0 { &mut c.left } else { &mut c.right };
+        slot[1] = slot[0];
+        slot[0] = dependent;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builds_a_tree_and_keeps_the_root_single() {
+        // "Russia vowed ties": vowed is root, Russia and ties its dependents.
+        let root = 0;
+        let mut s = State::new(3);
+        s.apply(Move::Shift);
+        assert!(!s.is_valid(Move::Right(1), root), "RIGHT needs two stack words");
+        s.apply(Move::Left(1)); // vowed → Russia
+        s.apply(Move::Shift);
+        s.apply(Move::Shift);
+        assert!(s.is_valid(Move::Right(2), root));
+        s.apply(Move::Right(2)); // vowed → ties
+        assert!(!s.is_valid(Move::Shift, root), "nothing left to shift");
+        assert!(!s.is_valid(Move::Left(1), root), "only the root label goes to the root");
+        s.apply(Move::Left(root));
+        assert!(s.is_terminal());
+        assert_eq!(s.heads, [1, 3, 1]);
+        assert_eq!(s.children[1].left[0], 0);
+        assert_eq!(s.children[1].right[0], 2);
+        for class in 0..7 {
+            assert_eq!(Move::of_class(class).class(), class);
+        }
+    }
+}
