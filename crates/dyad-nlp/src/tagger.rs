@@ -6,7 +6,8 @@
 //! was seen with in training). Tagging runs in two greedy passes: the second sees the first
 //! pass's tags of the next two words, so decisions use both sides. The second pass is trained on
 //! first-pass tags predicted by models that did not see the sentence (jackknifing), so it learns
-//! how far to trust them. Frequent words that always carry one tag skip the perceptron.
+//! how far to trust them; it rescores only the words the first pass was unsure of, adding both
+//! passes' scores. Frequent words that always carry one tag skip the perceptron.
 
 use crate::binio::{self, ModelError, Reader, Writer};
 use crate::conllu;
@@ -22,8 +23,8 @@ const MAGIC: &[u8] = b"DYADTAG1";
 const WINDOW: usize = 2;
 
 /// A first-pass decision whose score beats the runner-up by this much is final (tuned on EWT
-/// dev: skipping the sure words costs no accuracy there and saves a third of the time).
-const SURE_MARGIN: f32 = 10.0;
+/// dev: rescoring every word gains 0.01 UPOS there, and costs more time).
+const SURE_MARGIN: f32 = 20.0;
 
 /// Folds of the jackknife that predicts first-pass tags for training the second pass.
 const FOLDS: usize = 4;
@@ -95,6 +96,8 @@ pub struct Scratch {
     scores: Vec<f32>,
     /// Per word, whether the first pass left it for the second to decide.
     unsure: Vec<bool>,
+    /// The first pass's scores, word after word.
+    first_scores: Vec<f32>,
 }
 
 impl Tagger {
@@ -190,8 +193,11 @@ impl Tagger {
         scratch: &mut Scratch,
     ) -> Vec<u16> {
         let mut out: Vec<u16> = Vec::with_capacity(words.len());
+        let classes = self.tags.len();
         if lookahead.is_none() {
             scratch.unsure.clear();
+            scratch.first_scores.clear();
+            scratch.first_scores.resize(words.len() * classes, 0.0);
         }
         for i in 0..words.len() {
             if let Some(class) = self.unambiguous.get(&scratch.hashes[i + WINDOW].exact) {
@@ -223,6 +229,13 @@ impl Tagger {
             if lookahead.is_none() {
                 let unsure = self.unsure(&scratch.scores);
                 scratch.unsure.push(unsure);
+                scratch.first_scores[i * classes..(i + 1) * classes].copy_from_slice(&scratch.scores);
+            } else {
+                // The second pass decides with both passes' scores: two models vote (on EWT dev,
+                // +0.1 UPOS over the second pass alone).
+                for (s, f) in scratch.scores.iter_mut().zip(&scratch.first_scores[i * classes..(i + 1) * classes]) {
+                    *s += f;
+                }
             }
             out.push(argmax(&scratch.scores) as u16);
         }

@@ -24,7 +24,7 @@ fn tagger_and_lemmatizer_hold_their_accuracy_on_gold_tokens() {
     let mut system = gold.clone();
     Pipeline::embedded(false).expect("embedded model loads").annotate_conllu(&mut system);
     let scores = evaluate(&gold, &system).expect("same text");
-    // Measured 95.43 / 94.91 / 97.10 when the model was committed; the gates leave room for
+    // Measured 95.53 / 94.98 / 97.13 when the model was committed; the gates leave room for
     // harmless changes, not for regressions.
     assert!(scores.upos.f1() >= 0.953, "UPOS {:.4}", scores.upos.f1());
     assert!(scores.xpos.f1() >= 0.947, "XPOS {:.4}", scores.xpos.f1());
