@@ -91,7 +91,7 @@ impl Pipeline {
                 _ => words.push(Word::new(t.start, t.end, index)),
             }
         }
-        let forms: Vec<&str> = words.iter().map(|w| text.get(w.start..w.end).unwrap_or("")).collect();
+        let forms: Vec<&str> = words.iter().map(|w| span(text, w.start, w.end)).collect();
         let tags = self.tagger.tag(&forms, &mut scratch.0);
         if let Some(parser) = &self.parser {
             let xpos: Vec<&str> = tags.iter().map(|c| self.tagger.tag_of(*c).xpos.as_str()).collect();
@@ -152,12 +152,12 @@ impl Pipeline {
                 }
             }
             comments.push(format!("sent_id = {}", n + 1));
-            comments.push(format!("text = {}", one_line(&text[first.start..last.end])));
+            comments.push(format!("text = {}", one_line(span(text, first.start, last.end))));
             let mut sentence = conllu::Sentence { comments, ..Default::default() };
             for (i, w) in s.words.iter().enumerate() {
                 let token = &s.tokens[w.token];
                 let tag = self.tagger.tag_of(w.tag);
-                let form = &text[w.start..w.end];
+                let form = span(text, w.start, w.end);
                 let is_token_end = w.end == token.end;
                 let multi = token.split.is_some_and(|sp| sp > token.start && sp < token.end);
                 let space_after = is_token_end && !multi && has_space_after(text, &s.tokens, w.token);
@@ -174,7 +174,7 @@ impl Pipeline {
                     sentence.multiwords.push(conllu::MultiWord {
                         first: i + 1,
                         last: i + 2,
-                        form: text[token.start..token.end].to_string(),
+                        form: span(text, token.start, token.end).to_string(),
                         misc: token_misc,
                     });
                 }
@@ -204,12 +204,21 @@ impl Word {
     }
 }
 
-/// Whether whitespace follows token `index` (the sentence's last token counts as followed).
+/// Whether anything separates token `index` from the next (for the sentence's last token: the
+/// end of the text or whitespace comes next). The tokenizer leaves only whitespace and control
+/// characters between tokens.
 fn has_space_after(text: &str, tokens: &[Token], index: usize) -> bool {
+    let Some(token) = tokens.get(index) else { return true };
     match tokens.get(index + 1) {
-        Some(next) => next.start > tokens[index].end,
-        None => text[tokens[index].end..].chars().next().is_none_or(char::is_whitespace),
+        Some(next) => next.start > token.end,
+        None => text.get(token.end..).and_then(|rest| rest.chars().next()).is_none_or(char::is_whitespace),
     }
+}
+
+/// The text between two byte offsets, or nothing if they are not a span of `text` (a sentence
+/// analysed from another text).
+fn span(text: &str, start: usize, end: usize) -> &str {
+    text.get(start..end).unwrap_or("")
 }
 
 /// Sentence text for a `# text` comment: line breaks become spaces.

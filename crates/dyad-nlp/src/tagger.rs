@@ -233,7 +233,9 @@ impl Tagger {
             } else {
                 // The second pass decides with both passes' scores: two models vote (on EWT dev,
                 // +0.1 UPOS over the second pass alone).
-                for (s, f) in scratch.scores.iter_mut().zip(&scratch.first_scores[i * classes..(i + 1) * classes]) {
+                for (s, f) in
+                    scratch.scores.iter_mut().zip(&scratch.first_scores[i * classes..(i + 1) * classes])
+                {
                     *s += f;
                 }
             }

@@ -52,7 +52,7 @@ fn parser_holds_its_accuracy_on_gold_tokens_with_predicted_tags() {
     }
     Pipeline::embedded(true).expect("embedded models load").annotate_conllu(&mut system);
     let scores = evaluate(&gold, &system).expect("same text");
-    // Measured 85.12 / 82.11 when the model was committed.
-    assert!(scores.uas.f1() >= 0.845, "UAS {:.4}", scores.uas.f1());
-    assert!(scores.las.f1() >= 0.815, "LAS {:.4}", scores.las.f1());
+    // Measured 85.59 / 82.61 (beam 4) when the model was committed.
+    assert!(scores.uas.f1() >= 0.85, "UAS {:.4}", scores.uas.f1());
+    assert!(scores.las.f1() >= 0.82, "LAS {:.4}", scores.las.f1());
 }

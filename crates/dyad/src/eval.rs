@@ -1,7 +1,7 @@
 //! `dyad eval`: scoring system output against gold data.
 
 use crate::input::read_conllu;
-use crate::tag::load_pipeline;
+use crate::tag::{load_pipeline, ModelArgs};
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use dyad_nlp::analyze::Pipeline;
@@ -43,12 +43,8 @@ enum Target {
         /// Where dyad's own run starts when no SYSTEM file is given.
         #[arg(long, value_enum, default_value = "text")]
         from: Start,
-        /// A tagger model file (default: the embedded one).
-        #[arg(long)]
-        model: Option<PathBuf>,
-        /// A parser model file (default: the embedded one).
-        #[arg(long)]
-        parser_model: Option<PathBuf>,
+        #[command(flatten)]
+        models: ModelArgs,
         /// Tag only: do not parse (UAS and LAS then score 0).
         #[arg(long)]
         no_parse: bool,
@@ -58,12 +54,12 @@ enum Target {
 /// Runs `dyad eval`.
 pub fn run(args: EvalArgs) -> Result<()> {
     match args.what {
-        Target::Conllu { gold, system, from, model, parser_model, no_parse } => {
+        Target::Conllu { gold, system, from, models, no_parse } => {
             let gold_sentences = read_conllu(&gold)?;
             let system_sentences = match system {
                 Some(path) => read_conllu(&path)?,
                 None => {
-                    let pipeline = load_pipeline(model.as_deref(), parser_model.as_deref(), !no_parse)?;
+                    let pipeline = load_pipeline(&models, !no_parse)?;
                     analyse(&pipeline, &gold_sentences, from)
                 }
             };

@@ -28,25 +28,35 @@ pub struct TagArgs {
     /// Input format.
     #[arg(long, value_enum, default_value = "text")]
     pub input: InputKind,
-    /// A tagger model file (default: the model embedded in the binary).
-    #[arg(long)]
-    pub model: Option<PathBuf>,
-    /// A parser model file (default: the model embedded in the binary); used by `parse`.
-    #[arg(long)]
-    pub parser_model: Option<PathBuf>,
+    #[command(flatten)]
+    pub models: ModelArgs,
     /// Replace invalid UTF-8 with U+FFFD instead of stopping at it.
     #[arg(long)]
     pub lossy: bool,
 }
 
+/// Which models to use: the embedded ones unless files are given.
+#[derive(Args)]
+pub struct ModelArgs {
+    /// A tagger model file (default: the model embedded in the binary).
+    #[arg(long)]
+    pub model: Option<PathBuf>,
+    /// A parser model file (default: the model embedded in the binary).
+    #[arg(long)]
+    pub parser_model: Option<PathBuf>,
+    /// Parse with this beam width instead of the model's (1 is greedy and fastest).
+    #[arg(long)]
+    pub beam: Option<usize>,
+}
+
 /// Loads the tagger (and, with `parse`, the parser) from the given files or the embedded models.
-pub fn load_pipeline(tagger: Option<&Path>, parser: Option<&Path>, parse: bool) -> Result<Pipeline> {
-    let tagger = match tagger {
+pub fn load_pipeline(models: &ModelArgs, parse: bool) -> Result<Pipeline> {
+    let tagger = match models.model.as_deref() {
         Some(path) => Tagger::from_bytes(&read_model(path)?)
             .with_context(|| format!("loading model {}", path.display()))?,
         None => Tagger::from_bytes(EMBEDDED_TAGGER).context("loading the embedded tagger model")?,
     };
-    let parser = match (parse, parser) {
+    let parser = match (parse, models.parser_model.as_deref()) {
         (false, _) => None,
         (true, Some(path)) => Some(
             Parser::from_bytes(&read_model(path)?)
@@ -55,6 +65,10 @@ pub fn load_pipeline(tagger: Option<&Path>, parser: Option<&Path>, parse: bool) 
         (true, None) => {
             Some(Parser::from_bytes(EMBEDDED_PARSER).context("loading the embedded parser model")?)
         }
+    };
+    let parser = match models.beam {
+        Some(width) => parser.map(|p| p.with_beam(width)),
+        None => parser,
     };
     Ok(Pipeline::new(tagger, parser))
 }
@@ -65,7 +79,7 @@ fn read_model(path: &Path) -> Result<Vec<u8>> {
 
 /// Runs `dyad tag` (`parse` false) or `dyad parse` (`parse` true).
 pub fn run(args: TagArgs, parse: bool) -> Result<()> {
-    let pipeline = load_pipeline(args.model.as_deref(), args.parser_model.as_deref(), parse)?;
+    let pipeline = load_pipeline(&args.models, parse)?;
     let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

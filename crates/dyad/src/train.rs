@@ -3,10 +3,11 @@
 use crate::input::read_conllu;
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
-use dyad_nlp::analyze::Pipeline;
+use dyad_nlp::analyze::{Pipeline, EMBEDDED_TAGGER};
+use dyad_nlp::eval::{evaluate, Scores};
 use dyad_nlp::parser::{self, Parser, TrainConfig as ParserConfig};
 use dyad_nlp::tagger::{Tagger, TrainConfig};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Arguments of `dyad train`.
@@ -103,21 +104,16 @@ fn train_tagger(args: TaggerArgs) -> Result<()> {
             accuracy * 100.0
         );
     })?;
-    let bytes = tagger.to_bytes()?;
-    std::fs::write(&args.output, &bytes).with_context(|| format!("writing {}", args.output.display()))?;
     let (features, tags, dictionary) = tagger.stats();
     let (rules, exceptions) = tagger.lemmatizer().size();
-    eprintln!(
-        "wrote {} ({} bytes) in {:.1} s: {features} features, {tags} tag pairs, {dictionary} dictionary words, {rules} lemma rules, {exceptions} lemma exceptions",
-        args.output.display(),
-        bytes.len(),
-        started.elapsed().as_secs_f64()
-    );
+    write_model(
+        &args.output,
+        &tagger.to_bytes()?,
+        started,
+        &format!("{features} features, {tags} tag pairs, {dictionary} dictionary words, {rules} lemma rules, {exceptions} lemma exceptions"),
+    )?;
     if let Some(dev) = &args.dev {
-        let gold = read_conllu(dev)?;
-        let mut system = gold.clone();
-        Pipeline::new(tagger, None).annotate_conllu(&mut system);
-        let scores = dyad_nlp::eval::evaluate(&gold, &system)?;
+        let scores = score_on_gold_tokens(&Pipeline::new(tagger, None), dev)?;
         eprintln!(
             "{} (gold tokens): UPOS {:.2}%  XPOS {:.2}%  lemma {:.2}%",
             dev.display(),
@@ -127,6 +123,26 @@ fn train_tagger(args: TaggerArgs) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Writes a trained model and says what it holds and how long training took.
+fn write_model(path: &Path, bytes: &[u8], started: Instant, holds: &str) -> Result<()> {
+    std::fs::write(path, bytes).with_context(|| format!("writing {}", path.display()))?;
+    eprintln!(
+        "wrote {} ({} bytes) in {:.1} s: {holds}",
+        path.display(),
+        bytes.len(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Scores a pipeline on a development treebank, starting from its gold tokens.
+fn score_on_gold_tokens(pipeline: &Pipeline, dev: &Path) -> Result<Scores> {
+    let gold = read_conllu(dev)?;
+    let mut system = gold.clone();
+    pipeline.annotate_conllu(&mut system);
+    Ok(evaluate(&gold, &system)?)
 }
 
 fn train_parser(args: ParserArgs) -> Result<()> {
@@ -142,21 +158,16 @@ fn train_parser(args: ParserArgs) -> Result<()> {
     } else {
         parser::train_with_predicted_tags(&train, &TrainConfig::default(), &config, say)?
     };
-    let bytes = parser.to_bytes()?;
-    std::fs::write(&args.output, &bytes).with_context(|| format!("writing {}", args.output.display()))?;
     let (labels, features) = parser.stats();
-    eprintln!(
-        "wrote {} ({} bytes) in {:.1} s: {labels} relations, {features} features",
-        args.output.display(),
-        bytes.len(),
-        started.elapsed().as_secs_f64()
-    );
+    write_model(
+        &args.output,
+        &parser.to_bytes()?,
+        started,
+        &format!("{labels} relations, {features} features"),
+    )?;
     if let Some(dev) = &args.dev {
-        let gold = read_conllu(dev)?;
-        let mut system = gold.clone();
-        let tagger = Tagger::from_bytes(dyad_nlp::analyze::EMBEDDED_TAGGER)?;
-        Pipeline::new(tagger, Some(parser)).annotate_conllu(&mut system);
-        let scores = dyad_nlp::eval::evaluate(&gold, &system)?;
+        let tagger = Tagger::from_bytes(EMBEDDED_TAGGER)?;
+        let scores = score_on_gold_tokens(&Pipeline::new(tagger, Some(parser)), dev)?;
         eprintln!(
             "{} (gold tokens, predicted tags): UAS {:.2}%  LAS {:.2}%",
             dev.display(),

@@ -93,3 +93,23 @@ fn eval_scores_a_file_against_itself_perfectly_and_reports_malformed_lines() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("line 1"));
     std::fs::remove_file(&path).ok();
 }
+
+#[test]
+fn parses_the_seed_article_into_one_tree_per_sentence_at_any_beam() {
+    for beam in ["1", "4"] {
+        let out = dyad(&["parse", "--beam", beam, "examples/russia-cuba.txt"], None);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_single_trees(&String::from_utf8(out.stdout).unwrap());
+    }
+}
+
+fn assert_single_trees(conllu: &str) {
+    let sentences = dyad_nlp::conllu::parse(conllu).unwrap();
+    assert_eq!(sentences.len(), 23);
+    for s in &sentences {
+        let heads: Vec<usize> = s.words.iter().map(|w| w.head.expect("every word has a head")).collect();
+        assert_eq!(heads.iter().filter(|h| **h == 0).count(), 1, "one root");
+        assert!(heads.iter().all(|h| *h <= s.words.len()));
+        assert!(s.words.iter().all(|w| !w.deprel.is_empty()));
+    }
+}

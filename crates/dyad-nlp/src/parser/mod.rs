@@ -1,11 +1,19 @@
-//! Dependency parser: greedy arc-hybrid transitions scored by an averaged perceptron, trained
-//! with a dynamic oracle and exploration, producing labelled UD trees in linear time.
+//! Dependency parser: arc-hybrid transitions scored by an averaged perceptron, producing
+//! labelled UD trees in linear time.
+//!
+//! Two regimes share the transition system and the features. With a beam of 1 the parser is
+//! greedy, trained with a dynamic oracle and exploration. With a wider beam (the default) it is
+//! a global model: beam search keeps the best partial sequences by the sum of their move scores,
+//! and training makes max-violation updates against a reference sequence (module `beam`).
+//! Sentences longer than `BEAM_MAX_WORDS` (200 words) are parsed greedily by either model, which keeps
+//! parsing linear in the sentence length.
 //!
 //! The parser reads word forms and XPOS tags. It is trained on tags predicted by taggers that
 //! did not see the sentence (jackknifing; see [`train_with_predicted_tags`]), so that at run time
 //! it meets the tagger's mistakes it learned to live with. Non-projective arcs (0.1% of EWT test)
 //! cannot be built; the oracle still finds the cheapest projective tree for such sentences.
 
+mod beam;
 mod features;
 mod oracle;
 mod state;
@@ -16,12 +24,17 @@ use crate::hash::{combine, hash_bytes, SplitMix64};
 use crate::perceptron::{Trainer, Weights};
 use crate::tagger::{Scratch as TagScratch, Tagger, TrainConfig as TagConfig};
 use crate::wordshape::lowercase_hash;
+use beam::Beam;
 use features::{Extractor, Input};
 use oracle::{Costs, Gold};
 use state::{Move, State, NONE};
 use std::collections::BTreeSet;
 
-const MAGIC: &[u8] = b"DYADPAR1";
+const MAGIC: &[u8] = b"DYADPAR2";
+
+/// Sentences longer than this are parsed greedily: beam candidates are copied configurations,
+/// so beam search costs time linear in the sentence length per step.
+const BEAM_MAX_WORDS: usize = 200;
 
 /// Training settings; the defaults reproduce the committed model.
 #[derive(Debug, Clone)]
@@ -35,11 +48,20 @@ pub struct TrainConfig {
     pub explore: f64,
     /// Folds of the jackknife that predicts training tags.
     pub folds: usize,
+    /// Beam width in training: 1 trains greedily with the dynamic oracle; wider beams train a
+    /// global model with max-violation updates.
+    pub beam: usize,
+    /// Beam width the model parses with (1: greedy). On EWT dev a model trained at 8 parses
+    /// as well at 4 (85.39 UAS against 85.32) in half the time.
+    pub decode_beam: usize,
+    /// Averaged weights smaller than this in magnitude are dropped from the model (smaller and
+    /// faster; 0.5 costs nothing measurable on dev for a beam model).
+    pub prune: f32,
 }
 
 impl Default for TrainConfig {
     fn default() -> Self {
-        Self { epochs: 15, seed: 1, explore: 0.9, folds: 4 }
+        Self { epochs: 15, seed: 1, explore: 0.9, folds: 4, beam: 8, decode_beam: 4, prune: 0.5 }
     }
 }
 
@@ -57,6 +79,7 @@ pub struct Tree {
 pub struct Parser {
     labels: Vec<String>,
     root_label: u16,
+    beam: usize,
     weights: Weights,
 }
 
@@ -66,6 +89,7 @@ pub struct Scratch {
     inputs: Vec<Input>,
     features: Vec<u64>,
     scores: Vec<f32>,
+    beam: Beam,
 }
 
 impl Parser {
@@ -76,6 +100,7 @@ impl Parser {
         r.expect_magic(MAGIC, "parser")?;
         let labels = r.strs("parser: labels")?;
         let root_label = r.u32("parser: root label")?;
+        let beam = r.u32("parser: beam width")? as usize;
         let weights = Weights::read(&mut r)?;
         let root_label = u16::try_from(root_label)
             .ok()
@@ -84,7 +109,10 @@ impl Parser {
         if weights.classes() != 1 + 2 * labels.len() {
             return Err(ModelError::Corrupt("parser: weights and labels disagree".into()));
         }
-        Ok(Self { labels, root_label, weights })
+        if beam == 0 {
+            return Err(ModelError::Corrupt("parser: beam width 0".into()));
+        }
+        Ok(Self { labels, root_label, beam, weights })
     }
 
     /// Serialises and compresses the model; the same model always gives the same bytes.
@@ -93,6 +121,7 @@ impl Parser {
         w.raw(MAGIC);
         w.strs(&self.labels);
         w.u32(u32::from(self.root_label));
+        w.u32(u32::try_from(self.beam).unwrap_or(u32::MAX));
         self.weights.write(&mut w);
         w.finish()
     }
@@ -102,17 +131,33 @@ impl Parser {
         self.labels.get(usize::from(index)).map_or("dep", String::as_str)
     }
 
+    /// The beam width the parser decodes with (1: greedy).
+    pub fn beam(&self) -> usize {
+        self.beam
+    }
+
+    /// The same parser decoding with another beam width (1: greedy): wider is slower and,
+    /// up to the training width, usually more accurate.
+    pub fn with_beam(self, width: usize) -> Self {
+        Self { beam: width.max(1), ..self }
+    }
+
     /// Number of relation labels and of features with weights.
     pub fn stats(&self) -> (usize, usize) {
         (self.labels.len(), self.weights.features())
     }
 
     /// Parses one sentence given its word forms and XPOS tags (equal lengths; extra items of
-    /// the longer slice are ignored). Linear in the sentence length.
+    /// the longer slice are ignored). Linear in the sentence length: sentences longer than
+    /// `BEAM_MAX_WORDS` (200) are parsed greedily.
     pub fn parse(&self, words: &[&str], tags: &[&str], scratch: &mut Scratch) -> Tree {
         let n = words.len().min(tags.len());
         fill_inputs(&words[..n], &tags[..n], &mut scratch.inputs);
         let extractor = Extractor::new(&scratch.inputs);
+        if self.beam > 1 && n <= BEAM_MAX_WORDS {
+            let state = scratch.beam.parse(&self.weights, &extractor, n, self.beam, self.root_label);
+            return tree_of(state);
+        }
         let mut state = State::new(n);
         while !state.is_terminal() {
             scratch.features.clear();
@@ -125,9 +170,7 @@ impl Parser {
                 None => break,
             }
         }
-        let heads =
-            state.heads.iter().map(|&h| if h == NONE || h >= state.n { 0 } else { h as usize + 1 }).collect();
-        Tree { heads, labels: state.labels }
+        tree_of(&state)
     }
 
     /// Trains a parser on sentences whose XPOS column holds the tags it will see (predicted
@@ -160,11 +203,30 @@ impl Parser {
         let mut rng = SplitMix64::new(config.seed);
         let mut order: Vec<usize> = (0..examples.len()).collect();
         let (mut features, mut scores) = (Vec::new(), vec![0.0f32; classes]);
+        let mut beam = Beam::default();
+        let sequences: Vec<Vec<Move>> = if config.beam > 1 {
+            examples
+                .iter()
+                .map(|ex| {
+                    oracle::sequence(Gold { heads: &ex.heads, labels: &ex.labels }, root_label, classes)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         for epoch in 0..config.epochs {
             rng.shuffle(&mut order);
             let (mut right, mut total) = (0usize, 0usize);
             for &i in &order {
                 let ex = &examples[i];
+                if let Some(sequence) = sequences.get(i) {
+                    let extractor = Extractor::new(&ex.inputs);
+                    let (r, t) = beam.train(&mut trainer, &extractor, sequence, config.beam, root_label);
+                    trainer.tick();
+                    right += r;
+                    total += t;
+                    continue;
+                }
                 let gold = Gold { heads: &ex.heads, labels: &ex.labels };
                 let extractor = Extractor::new(&ex.inputs);
                 let mut state = State::new(ex.heads.len());
@@ -190,7 +252,12 @@ impl Parser {
             }
             progress(epoch + 1, right as f64 / total.max(1) as f64);
         }
-        Ok(Self { labels, root_label, weights: trainer.finish(0.0) })
+        Ok(Self {
+            labels,
+            root_label,
+            beam: config.decode_beam.max(1),
+            weights: trainer.finish(config.prune),
+        })
     }
 }
 
@@ -262,6 +329,13 @@ fn fill_inputs(words: &[&str], tags: &[&str], inputs: &mut Vec<Input>) {
     inputs.push(Input { word: 0x00c0_ffee, tag: 0x00c0_ffee });
 }
 
+/// The tree built in a final configuration.
+fn tree_of(state: &State) -> Tree {
+    let heads =
+        state.heads.iter().map(|&h| if h == NONE || h >= state.n { 0 } else { h as usize + 1 }).collect();
+    Tree { heads, labels: state.labels.clone() }
+}
+
 /// The highest-scoring move among those `allowed`, if any.
 fn best_valid(scores: &[f32], allowed: impl Fn(Move) -> bool) -> Option<Move> {
     let mut best: Option<(usize, f32)> = None;
@@ -313,5 +387,64 @@ mod tests {
         let tree = parser.parse(&words, &tags, &mut scratch);
         assert_eq!(tree.heads.len(), 2000);
         assert_eq!(tree.heads.iter().filter(|h| **h == 0).count(), 1, "exactly one root");
+    }
+
+    fn beam_config() -> TrainConfig {
+        TrainConfig { epochs: 5, beam: 4, ..TrainConfig::default() }
+    }
+
+    #[test]
+    fn beam_training_learns_toy_trees_and_records_its_width() {
+        let parser = Parser::train(&toy(), &beam_config(), |_, _| {}).unwrap();
+        assert_eq!(parser.beam(), 4);
+        let mut scratch = Scratch::default();
+        let tree = parser.parse(&["Cuba", "vowed", "ties"], &["NNP", "VBD", "NNS"], &mut scratch);
+        assert_eq!(tree.heads, [2, 0, 2]);
+        let labels: Vec<&str> = tree.labels.iter().map(|l| parser.label(*l)).collect();
+        assert_eq!(labels, ["nsubj", "root", "obj"]);
+        let words = ["The", "leaders", "denounced", "ties"];
+        let tree = parser.parse(&words, &["DT", "NNS", "VBD", "NNS"], &mut scratch);
+        assert_eq!(tree.heads, [2, 3, 0, 3]);
+        let bytes = parser.to_bytes().unwrap();
+        let loaded = Parser::from_bytes(&bytes).unwrap();
+        assert_eq!(loaded.beam(), 4);
+        assert_eq!(loaded.to_bytes().unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_beam_of_one_parses_like_the_greedy_parser() {
+        let config = TrainConfig { epochs: 2, beam: 1, decode_beam: 1, ..TrainConfig::default() };
+        let parser = Parser::train(&toy(), &config, |_, _| {}).unwrap();
+        let sentences: [(&[&str], &[&str]); 3] = [
+            (&["Cuba", "vowed", "ties"], &["NNP", "VBD", "NNS"]),
+            (&["The", "presidents", "vowed", "interference", "ties"], &["DT", "NNS", "VBD", "NN", "NNS"]),
+            (
+                &["ties", "ties", "The", "The", "vowed", "Russia", "ties"],
+                &["NNS", "NNS", "DT", "DT", "VBD", "NNP", "NNS"],
+            ),
+        ];
+        let mut scratch = Scratch::default();
+        let mut beam = Beam::default();
+        for (words, tags) in sentences {
+            let greedy = parser.parse(words, tags, &mut scratch);
+            let mut inputs = Vec::new();
+            fill_inputs(words, tags, &mut inputs);
+            let state =
+                beam.parse(&parser.weights, &Extractor::new(&inputs), words.len(), 1, parser.root_label);
+            assert_eq!(tree_of(state), greedy);
+        }
+    }
+
+    #[test]
+    fn a_beam_parser_builds_single_trees_for_short_and_very_long_sentences() {
+        let parser = Parser::train(&toy(), &TrainConfig { epochs: 1, ..beam_config() }, |_, _| {}).unwrap();
+        let mut scratch = Scratch::default();
+        assert_eq!(parser.parse(&["Yes"], &["UH"], &mut scratch).heads, [0]);
+        assert!(parser.parse(&[], &[], &mut scratch).heads.is_empty());
+        for n in [BEAM_MAX_WORDS, 2000] {
+            let tree = parser.parse(&vec!["ties"; n], &vec!["NNS"; n], &mut scratch);
+            assert_eq!(tree.heads.len(), n);
+            assert_eq!(tree.heads.iter().filter(|h| **h == 0).count(), 1, "exactly one root");
+        }
     }
 }

@@ -61,6 +61,27 @@ impl Costs {
     }
 }
 
+/// The reference transition sequence of a tree for global training: from the initial
+/// configuration, always the cheapest valid move, arcs before SHIFT and lower classes first. For a
+/// projective tree it rebuilds the tree exactly; otherwise, the closest projective one.
+pub fn sequence(gold: Gold<'_>, root_label: u16, classes: usize) -> Vec<Move> {
+    let n = gold.heads.len();
+    let mut state = State::new(n);
+    let mut moves = Vec::with_capacity(2 * n);
+    while !state.is_terminal() {
+        let costs = Costs::of(&state, gold);
+        let best = (1..classes)
+            .chain(std::iter::once(0))
+            .map(Move::of_class)
+            .filter(|m| state.is_valid(*m, root_label))
+            .min_by_key(|m| costs.of_move(*m, state.front, gold));
+        let Some(m) = best else { break };
+        state.apply(m);
+        moves.push(m);
+    }
+    moves
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +106,23 @@ mod tests {
             state.apply(next);
             steps += 1;
         }
+        assert_eq!(state.heads, heads);
+        assert_eq!(state.labels, labels);
+    }
+
+    /// The reference sequence has two moves per word and rebuilds a projective tree exactly.
+    #[test]
+    fn the_reference_sequence_rebuilds_a_projective_tree() {
+        let heads = [1u32, 4, 3, 1, 5];
+        let labels = [1u16, 2, 3, 4, 0];
+        let gold = Gold { heads: &heads, labels: &labels };
+        let moves = sequence(gold, 0, 11);
+        assert_eq!(moves.len(), 10);
+        let mut state = State::new(5);
+        for m in moves {
+            state.apply(m);
+        }
+        assert!(state.is_terminal());
         assert_eq!(state.heads, heads);
         assert_eq!(state.labels, labels);
     }

@@ -91,6 +91,29 @@ impl State {
         }
     }
 
+    /// Makes this the initial configuration for `n` words, reusing its buffers.
+    pub fn reset(&mut self, n: usize) {
+        self.n = u32::try_from(n).unwrap_or(u32::MAX - 1);
+        self.stack.clear();
+        self.front = 0;
+        self.heads.clear();
+        self.heads.resize(n, NONE);
+        self.labels.clear();
+        self.labels.resize(n, 0);
+        self.children.clear();
+        self.children.resize(n + 1, Children::default());
+    }
+
+    /// Makes this a copy of `other`, reusing its buffers (unlike `clone`).
+    pub fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.stack.clone_from(&other.stack);
+        self.front = other.front;
+        self.heads.clone_from(&other.heads);
+        self.labels.clone_from(&other.labels);
+        self.children.clone_from(&other.children);
+    }
+
     /// Whether parsing is finished.
     pub fn is_terminal(&self) -> bool {
         self.stack.is_empty() && self.front >= self.n

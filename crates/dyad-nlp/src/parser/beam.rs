@@ -1,0 +1,232 @@
+//! Beam search over arc-hybrid transitions and its global training (Zhang & Clark 2008; Zhang &
+//! Nivre 2011): a sequence scores the sum of its moves' scores, the beam keeps the best partial
+//! sequences, and training updates the perceptron where the beam's best prefix outscores the gold
+//! prefix by the most ("max-violation", Huang, Fayong & Guo 2012).
+//!
+//! Every arc-hybrid sequence over `n` words has exactly `2n` moves (each word is shifted once and
+//! attached once), so all candidates of a beam finish together and prefixes of equal length
+//! compete fairly. Candidates are full configurations copied from their parents, which costs
+//! time linear in the sentence length per step: callers keep beam search for sentences of bounded
+//! length.
+
+use super::features::Extractor;
+use super::state::{Move, State};
+use crate::perceptron::{Trainer, Weights};
+
+/// Scores features for every class: frozen weights when parsing, the trainer when learning.
+pub trait Scorer {
+    /// Number of classes.
+    fn classes(&self) -> usize;
+    /// Adds the weights of `features` to `scores` (one slot per class).
+    fn score(&self, features: &[u64], scores: &mut [f32]);
+}
+
+impl Scorer for Weights {
+    fn classes(&self) -> usize {
+        Weights::classes(self)
+    }
+    fn score(&self, features: &[u64], scores: &mut [f32]) {
+        Weights::score(self, features, scores);
+    }
+}
+
+impl Scorer for Trainer {
+    fn classes(&self) -> usize {
+        Trainer::classes(self)
+    }
+    fn score(&self, features: &[u64], scores: &mut [f32]) {
+        Trainer::score(self, features, scores);
+    }
+}
+
+/// No move yet: the parent of a sequence's first move.
+const START: u32 = u32::MAX;
+
+/// A partial sequence in the beam; its configuration sits at the same index in `states`.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    /// Sum of the scores of its moves.
+    score: f64,
+    /// Its last move in `history`, or [`START`].
+    last: u32,
+    /// Whether it is a prefix of the gold sequence.
+    gold: bool,
+}
+
+/// One move of some sequence, linked to the move before it.
+#[derive(Debug, Clone, Copy)]
+struct Link {
+    parent: u32,
+    class: u16,
+}
+
+/// An extension of a beam item by one move.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    score: f64,
+    item: u32,
+    class: u16,
+}
+
+/// Reusable buffers of beam search.
+#[derive(Debug, Default)]
+pub struct Beam {
+    states: Vec<State>,
+    next_states: Vec<State>,
+    items: Vec<Item>,
+    next_items: Vec<Item>,
+    candidates: Vec<Candidate>,
+    history: Vec<Link>,
+    /// The best item after each step.
+    tops: Vec<Item>,
+    features: Vec<u64>,
+    scores: Vec<f32>,
+    moves: Vec<Move>,
+}
+
+impl Beam {
+    /// Parses the `n` words seen by `extractor` keeping the `width` best sequences; returns the
+    /// final configuration of the best one.
+    pub fn parse<S: Scorer>(
+        &mut self,
+        scorer: &S,
+        extractor: &Extractor<'_>,
+        n: usize,
+        width: usize,
+        root_label: u16,
+    ) -> &State {
+        self.search(scorer, extractor, n, width, root_label, &[]);
+        &self.states[0]
+    }
+
+    /// Runs the search; items are marked gold while they follow `gold`. Afterwards `states[0]`
+    /// is the best final configuration and `tops` holds the best item of every step.
+    fn search<S: Scorer>(
+        &mut self,
+        scorer: &S,
+        extractor: &Extractor<'_>,
+        n: usize,
+        width: usize,
+        root_label: u16,
+        gold: &[Move],
+    ) {
+        let width = width.max(1);
+        let classes = scorer.classes();
+        if self.states.is_empty() {
+            self.states.push(State::new(n));
+        }
+        self.states.truncate(1);
+        self.states[0].reset(n);
+        self.items.clear();
+        self.items.push(Item { score: 0.0, last: START, gold: true });
+        self.history.clear();
+        self.tops.clear();
+        self.scores.resize(classes, 0.0);
+        while !self.states[0].is_terminal() {
+            let step = self.tops.len();
+            self.candidates.clear();
+            for (i, (state, item)) in self.states.iter().zip(&self.items).enumerate() {
+                self.features.clear();
+                extractor.extract(state, &mut self.features);
+                self.scores.iter_mut().for_each(|s| *s = 0.0);
+                scorer.score(&self.features, &mut self.scores);
+                for (class, &s) in self.scores.iter().enumerate() {
+                    if state.is_valid(Move::of_class(class), root_label) {
+                        self.candidates.push(Candidate {
+                            score: item.score + f64::from(s),
+                            item: i as u32,
+                            class: class as u16,
+                        });
+                    }
+                }
+            }
+            if self.candidates.is_empty() {
+                break;
+            }
+            let order = |a: &Candidate, b: &Candidate| {
+                b.score.total_cmp(&a.score).then(a.item.cmp(&b.item)).then(a.class.cmp(&b.class))
+            };
+            if self.candidates.len() > width {
+                self.candidates.select_nth_unstable_by(width - 1, order);
+                self.candidates.truncate(width);
+            }
+            self.candidates.sort_unstable_by(order);
+            self.next_items.clear();
+            while self.next_states.len() < self.candidates.len() {
+                self.next_states.push(State::new(0));
+            }
+            for (c, next) in self.candidates.iter().zip(&mut self.next_states) {
+                let parent = self.items[c.item as usize];
+                let m = Move::of_class(usize::from(c.class));
+                next.copy_from(&self.states[c.item as usize]);
+                next.apply(m);
+                let last = u32::try_from(self.history.len()).unwrap_or(START);
+                self.history.push(Link { parent: parent.last, class: c.class });
+                let gold = parent.gold && gold.get(step) == Some(&m);
+                self.next_items.push(Item { score: c.score, last, gold });
+            }
+            std::mem::swap(&mut self.states, &mut self.next_states);
+            std::mem::swap(&mut self.items, &mut self.next_items);
+            self.states.truncate(self.items.len().max(1));
+            self.tops.push(self.items[0]);
+        }
+    }
+
+    /// Decodes one training sentence and, where the beam's best prefix beats the gold one by the
+    /// most, rewards the gold prefix's moves and penalises the predicted prefix's. Returns the
+    /// number of steps after which the best prefix was gold, and the number of steps.
+    pub fn train(
+        &mut self,
+        trainer: &mut Trainer,
+        extractor: &Extractor<'_>,
+        gold: &[Move],
+        width: usize,
+        root_label: u16,
+    ) -> (usize, usize) {
+        let n = gold.len() / 2;
+        self.search(trainer, extractor, n, width, root_label, gold);
+        let right = self.tops.iter().filter(|t| t.gold).count();
+        let total = self.tops.len();
+        // The gold prefix's score after each step, under the same weights.
+        let mut state = State::new(n);
+        let mut gold_score = 0.0f64;
+        let mut worst: Option<(usize, f64)> = None;
+        for (step, (&m, top)) in gold.iter().zip(&self.tops).enumerate() {
+            self.features.clear();
+            extractor.extract(&state, &mut self.features);
+            self.scores.iter_mut().for_each(|s| *s = 0.0);
+            trainer.score(&self.features, &mut self.scores);
+            gold_score += f64::from(self.scores.get(m.class()).copied().unwrap_or(0.0));
+            state.apply(m);
+            let margin = top.score - gold_score;
+            if !top.gold && worst.is_none_or(|(_, w)| margin > w) {
+                worst = Some((step, margin));
+            }
+        }
+        let Some((step, _)) = worst else { return (right, total) };
+        // The predicted prefix, read back from its last move.
+        self.moves.clear();
+        let mut link = self.tops[step].last;
+        while let Some(l) = self.history.get(link as usize) {
+            self.moves.push(Move::of_class(usize::from(l.class)));
+            link = l.parent;
+        }
+        self.moves.reverse();
+        let prefix = &gold[..=step];
+        let shared = prefix.iter().zip(&self.moves).take_while(|(g, p)| g == p).count();
+        let mut common = State::new(n);
+        for &m in &prefix[..shared] {
+            common.apply(m);
+        }
+        for (moves, delta) in [(prefix, 1.0f32), (&self.moves[..], -1.0)] {
+            let mut state = common.clone();
+            for &m in moves.iter().skip(shared) {
+                self.features.clear();
+                extractor.extract(&state, &mut self.features);
+                trainer.adjust(&self.features, m.class(), delta);
+                state.apply(m);
+            }
+        }
+        (right, total)
+    }
+}

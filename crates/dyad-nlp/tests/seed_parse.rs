@@ -1,0 +1,62 @@
+//! Golden test: the dependency arcs the event coder needs in the seed article's first two
+//! sentences — subjects, objects, `xcomp`, the coordination of "vowed … and denounced", and the
+//! place of "talks in Moscow" — not the whole tree.
+
+use dyad_nlp::analyze::Pipeline;
+
+const SEED: &str = include_str!("../../../examples/russia-cuba.txt");
+
+/// (dependent, relation, head) triples of sentence `index`, by word form.
+fn arcs(index: usize) -> Vec<(String, String, String)> {
+    let pipeline = Pipeline::embedded(true).expect("embedded models load");
+    let sentences = pipeline.analyze(SEED);
+    let conllu = pipeline.to_conllu(SEED, &sentences, None);
+    let words = &conllu[index].words;
+    words
+        .iter()
+        .map(|w| {
+            let head = w.head.and_then(|h| h.checked_sub(1)).map_or("ROOT", |h| words[h].form.as_str());
+            (w.form.clone(), w.deprel.clone(), head.to_string())
+        })
+        .collect()
+}
+
+fn has(arcs: &[(String, String, String)], dependent: &str, relation: &str, head: &str) -> bool {
+    arcs.iter().any(|(d, r, h)| d == dependent && r == relation && h == head)
+}
+
+#[test]
+fn first_sentence_who_vowed_and_denounced_what() {
+    let a = arcs(0);
+    for (dependent, relation, head) in [
+        ("presidents", "nsubj", "vowed"),
+        ("vowed", "root", "ROOT"),
+        ("strengthen", "xcomp", "vowed"),
+        ("ties", "obj", "strengthen"),
+        ("denounced", "conj", "vowed"),
+        ("what", "obj", "denounced"),
+        ("Cuba", "conj", "Russia"),
+    ] {
+        assert!(has(&a, dependent, relation, head), "missing {dependent} -{relation}-> {head} in {a:?}");
+    }
+}
+
+#[test]
+fn second_sentence_talks_in_moscow_and_the_call() {
+    let a = arcs(1);
+    for (dependent, relation, head) in
+        [("Moscow", "nmod", "talks"), ("called", "root", "ROOT"), ("integration", "obl", "called")]
+    {
+        assert!(has(&a, dependent, relation, head), "missing {dependent} -{relation}-> {head} in {a:?}");
+    }
+}
+
+#[test]
+#[ignore = "known parser error (issue 3): the long fronted PP makes the parser attach \
+            'Cuban President Miguel Diaz-Canel and Russia's Vladimir Putin' as an appositive \
+            instead of the subject of 'called'"]
+fn second_sentence_subjects_of_called() {
+    let a = arcs(1);
+    assert!(has(&a, "Diaz-Canel", "nsubj", "called") || has(&a, "Miguel", "nsubj", "called"), "{a:?}");
+    assert!(has(&a, "Putin", "conj", "Diaz-Canel") || has(&a, "Vladimir", "conj", "Miguel"), "{a:?}");
+}
