@@ -142,28 +142,38 @@ pub struct Weights {
 }
 
 impl Weights {
+    /// Builds weights from rows sorted by feature key.
     fn build(classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Self {
-        let capacity = (rows.len() * 2).next_power_of_two().max(16);
+        let keys = rows.iter().map(|(k, _)| *k).collect();
+        let counts = rows.iter().map(|(_, r)| r.len() as u32).collect();
+        let votes =
+            rows.into_iter().flat_map(|(_, r)| r).map(|(class, weight)| Vote { class, weight }).collect();
+        Self::from_columns(classes, keys, counts, votes)
+    }
+
+    /// Builds the table from feature keys in increasing order, each with `counts[i]` of the
+    /// `votes` in turn. Inserting in key order makes the layout, and so the model, deterministic.
+    fn from_columns(classes: usize, keys: Vec<u64>, counts: Vec<u32>, votes: Vec<Vote>) -> Self {
+        let capacity = (keys.len() * 2).next_power_of_two().max(16);
         let mask = capacity - 1;
-        let mut owner: Vec<Option<usize>> = vec![None; capacity];
         let mut slots = vec![Slot::default(); capacity];
-        for (row_index, (key, _)) in rows.iter().enumerate() {
-            let mut i = (*key as usize) & mask;
+        let mut start = 0u32;
+        for (&key, &count) in keys.iter().zip(&counts) {
+            let mut i = (key as usize) & mask;
             while slots[i].key != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i].key = *key;
-            owner[i] = Some(row_index);
-        }
-        let mut votes = Vec::new();
-        for (slot, row) in slots.iter_mut().zip(&owner) {
-            slot.start = u32::try_from(votes.len()).unwrap_or(u32::MAX);
-            if let Some(r) = row {
-                votes.extend(rows[*r].1.iter().map(|&(class, weight)| Vote { class, weight }));
-            }
-            slot.end = u32::try_from(votes.len()).unwrap_or(u32::MAX);
+            slots[i] = Slot { key, start, end: start.saturating_add(count) };
+            start = start.saturating_add(count);
         }
         Self { classes, mask, slots, votes }
+    }
+
+    /// The occupied slots in increasing key order.
+    fn rows(&self) -> Vec<Slot> {
+        let mut rows: Vec<Slot> = self.slots.iter().filter(|s| s.key != 0).copied().collect();
+        rows.sort_unstable_by_key(|s| s.key);
+        rows
     }
 
     /// The same weights without those smaller than `threshold` in magnitude (and without the
@@ -171,9 +181,8 @@ impl Weights {
     /// [`Trainer::finish`]`(threshold)`.
     pub fn pruned(&self, threshold: f32) -> Weights {
         let rows = self
-            .slots
-            .iter()
-            .filter(|s| s.key != 0)
+            .rows()
+            .into_iter()
             .filter_map(|s| {
                 let kept: Vec<(u16, f32)> = self.votes[s.start as usize..s.end as usize]
                     .iter()
@@ -182,8 +191,6 @@ impl Weights {
                     .collect();
                 (!kept.is_empty()).then_some((s.key, kept))
             })
-            .collect::<std::collections::BTreeMap<_, _>>()
-            .into_iter()
             .collect();
         Weights::build(self.classes, rows)
     }
@@ -252,54 +259,50 @@ impl Weights {
         }
     }
 
-    /// Appends the weights to a model file: keys, then offsets, then classes, then values, each
-    /// as one array (columns compress better than rows).
+    /// Appends the weights to a model file: the features in key order, then how many weights
+    /// each has, then their classes, then their values, each as one array (columns compress
+    /// better than rows). The table itself is rebuilt on loading.
     pub fn write(&self, w: &mut Writer) {
+        let rows = self.rows();
         w.len(self.classes);
-        w.len(self.slots.len());
-        for s in &self.slots {
+        w.len(rows.len());
+        for s in &rows {
             w.u64(s.key);
         }
-        for s in &self.slots {
-            w.len(s.start as usize);
+        for s in &rows {
+            w.len((s.end - s.start) as usize);
         }
-        w.len(self.votes.len());
-        for v in &self.votes {
-            w.raw(&v.class.to_le_bytes());
+        for s in &rows {
+            for v in &self.votes[s.start as usize..s.end as usize] {
+                w.raw(&v.class.to_le_bytes());
+            }
         }
-        for v in &self.votes {
-            w.f32(v.weight);
+        for s in &rows {
+            for v in &self.votes[s.start as usize..s.end as usize] {
+                w.f32(v.weight);
+            }
         }
     }
 
-    /// Reads weights written by [`Weights::write`], checking every index against its array.
+    /// Reads weights written by [`Weights::write`], checking keys, counts and classes.
     pub fn read(r: &mut Reader<'_>) -> Result<Self, ModelError> {
         let classes = r.u32("weights: class count")? as usize;
-        let capacity = r.len(12, "weights: table size")?;
-        if !capacity.is_power_of_two() {
-            return Err(ModelError::Corrupt("weights: table size is not a power of two".into()));
+        let features = r.len(12, "weights: feature count")?;
+        let keys = read_array(r, features, "weights: keys", u64::from_le_bytes)?;
+        if keys.first() == Some(&0) || keys.windows(2).any(|k| k[0] >= k[1]) {
+            return Err(ModelError::Corrupt("weights: feature keys not increasing".into()));
         }
-        let keys = read_array(r, capacity, "weights: keys", u64::from_le_bytes)?;
-        let offsets = read_array(r, capacity + 1, "weights: offsets", u32::from_le_bytes)?;
-        let entries = *offsets.last().unwrap_or(&0) as usize;
-        // Tables are built at most half full; a fuller one would make failed lookups slow.
-        if offsets.windows(2).any(|w| w[0] > w[1]) || keys.iter().filter(|k| **k != 0).count() > capacity / 2
-        {
-            return Err(ModelError::Corrupt("weights: offsets out of order or table over half full".into()));
-        }
-        let classes_of = read_array(r, entries, "weights: classes", u16::from_le_bytes)?;
+        let counts = read_array(r, features, "weights: counts", u32::from_le_bytes)?;
+        let total = counts.iter().try_fold(0u32, |sum, c| sum.checked_add(*c));
+        let total = total.ok_or_else(|| ModelError::Corrupt("weights: too many weights".into()))? as usize;
+        let classes_of = read_array(r, total, "weights: classes", u16::from_le_bytes)?;
         if classes_of.iter().any(|c| *c as usize >= classes) {
             return Err(ModelError::Corrupt("weights: class index out of range".into()));
         }
-        let weights = read_array(r, entries, "weights: values", f32::from_le_bytes)?;
-        let slots = keys
-            .iter()
-            .zip(offsets.windows(2))
-            .map(|(&key, o)| Slot { key, start: o[0], end: o[1] })
-            .collect();
+        let values = read_array(r, total, "weights: values", f32::from_le_bytes)?;
         let votes =
-            classes_of.into_iter().zip(weights).map(|(class, weight)| Vote { class, weight }).collect();
-        Ok(Self { classes, mask: capacity - 1, slots, votes })
+            classes_of.into_iter().zip(values).map(|(class, weight)| Vote { class, weight }).collect();
+        Ok(Self::from_columns(classes, keys, counts, votes))
     }
 }
 

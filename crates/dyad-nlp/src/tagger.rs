@@ -17,7 +17,7 @@ use crate::perceptron::{argmax, Trainer, Weights};
 use crate::wordshape::WordHashes;
 use std::collections::BTreeMap;
 
-const MAGIC: &[u8] = b"DYADTAG1";
+const MAGIC: &[u8] = b"DYADTAG2";
 
 /// Context words on each side that features look at.
 const WINDOW: usize = 2;

@@ -12,7 +12,13 @@ use std::process::ExitCode;
 
 /// Political event data from English news: who did what to whom, when and where.
 #[derive(Parser)]
-#[command(name = "dyad", version, about, long_about = None)]
+#[command(
+    name = "dyad",
+    version,
+    about,
+    long_about = None,
+    after_help = "Examples:\n  dyad parse examples/russia-cuba.txt\n  dyad eval conllu ../shared/train/ud-ewt/en_ewt-ud-test.conllu --from tokens\n  dyad bench examples/russia-cuba.txt"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

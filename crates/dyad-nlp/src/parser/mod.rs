@@ -30,7 +30,7 @@ use oracle::{Costs, Gold};
 use state::{Move, State, NONE};
 use std::collections::BTreeSet;
 
-const MAGIC: &[u8] = b"DYADPAR2";
+const MAGIC: &[u8] = b"DYADPAR3";
 
 /// Sentences longer than this are parsed greedily: beam candidates are copied configurations,
 /// so beam search costs time linear in the sentence length per step.
