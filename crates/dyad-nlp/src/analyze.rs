@@ -65,14 +65,21 @@ impl Pipeline {
         &self.tagger
     }
 
-    /// Tokenizes, splits and tags `text`.
+    /// Tokenizes, splits and tags (and parses) `text`.
     pub fn analyze(&self, text: &str) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        self.analyze_each(text, |_, s| out.push(s));
+        out
+    }
+
+    /// Like [`Pipeline::analyze`], handing each sentence with its index to `each` as soon as it
+    /// is analysed, so a huge text needs memory for its tokens, not for all its analyses.
+    pub fn analyze_each(&self, text: &str, mut each: impl FnMut(usize, Sentence)) {
         let tokens = tokenize(text);
         let mut scratch = (Scratch::default(), ParseScratch::default());
-        split_sentences(text, &tokens)
-            .into_iter()
-            .map(|range| self.analyze_tokens(text, &tokens[range], &mut scratch))
-            .collect()
+        for (n, range) in split_sentences(text, &tokens).into_iter().enumerate() {
+            each(n, self.analyze_tokens(text, &tokens[range], &mut scratch));
+        }
     }
 
     fn analyze_tokens(
@@ -133,68 +140,79 @@ impl Pipeline {
     }
 
     /// Renders analysed sentences as CoNLL-U sentences: `# text`, multi-word tokens, lemmas,
-    /// tags, `TokenRange=start:end` and `SpaceAfter=No` in MISC. Heads are left empty.
+    /// tags, heads and relations when parsed, `TokenRange=start:end` and `SpaceAfter=No` in MISC.
     pub fn to_conllu(
         &self,
         text: &str,
         sentences: &[Sentence],
         doc_id: Option<&str>,
     ) -> Vec<conllu::Sentence> {
-        let mut out = Vec::with_capacity(sentences.len());
-        for (n, s) in sentences.iter().enumerate() {
-            let (Some(first), Some(last)) = (s.tokens.first(), s.tokens.last()) else {
-                continue;
-            };
-            let mut comments = Vec::new();
-            if n == 0 {
-                if let Some(id) = doc_id {
-                    comments.push(format!("newdoc id = {id}"));
-                }
+        sentences
+            .iter()
+            .enumerate()
+            .filter_map(|(n, s)| self.sentence_to_conllu(text, s, n, doc_id))
+            .collect()
+    }
+
+    /// Renders sentence number `n` (0-based) of a document as CoNLL-U (see
+    /// [`Pipeline::to_conllu`]); the first sentence carries `# newdoc` when `doc_id` is given.
+    /// `None` for a sentence without tokens.
+    pub fn sentence_to_conllu(
+        &self,
+        text: &str,
+        s: &Sentence,
+        n: usize,
+        doc_id: Option<&str>,
+    ) -> Option<conllu::Sentence> {
+        let (first, last) = (s.tokens.first()?, s.tokens.last()?);
+        let mut comments = Vec::new();
+        if n == 0 {
+            if let Some(id) = doc_id {
+                comments.push(format!("newdoc id = {id}"));
             }
-            comments.push(format!("sent_id = {}", n + 1));
-            comments.push(format!("text = {}", one_line(span(text, first.start, last.end))));
-            let mut sentence = conllu::Sentence { comments, ..Default::default() };
-            for (i, w) in s.words.iter().enumerate() {
-                let token = &s.tokens[w.token];
-                let tag = self.tagger.tag_of(w.tag);
-                let form = span(text, w.start, w.end);
-                let is_token_end = w.end == token.end;
-                let multi = token.split.is_some_and(|sp| sp > token.start && sp < token.end);
-                let space_after = is_token_end && !multi && has_space_after(text, &s.tokens, w.token);
-                let mut misc = Vec::new();
-                if !space_after && is_token_end && !multi {
-                    misc.push("SpaceAfter=No".to_string());
+        }
+        comments.push(format!("sent_id = {}", n + 1));
+        comments.push(format!("text = {}", one_line(span(text, first.start, last.end))));
+        let mut sentence = conllu::Sentence { comments, ..Default::default() };
+        for (i, w) in s.words.iter().enumerate() {
+            let token = &s.tokens[w.token];
+            let tag = self.tagger.tag_of(w.tag);
+            let form = span(text, w.start, w.end);
+            let is_token_end = w.end == token.end;
+            let multi = token.split.is_some_and(|sp| sp > token.start && sp < token.end);
+            let space_after = is_token_end && !multi && has_space_after(text, &s.tokens, w.token);
+            let mut misc = Vec::new();
+            if !space_after && is_token_end && !multi {
+                misc.push("SpaceAfter=No".to_string());
+            }
+            misc.push(format!("TokenRange={}:{}", w.start, w.end));
+            if multi && w.start == token.start {
+                let mut token_misc = format!("TokenRange={}:{}", token.start, token.end);
+                if !has_space_after(text, &s.tokens, w.token) {
+                    token_misc = format!("SpaceAfter=No|{token_misc}");
                 }
-                misc.push(format!("TokenRange={}:{}", w.start, w.end));
-                if multi && w.start == token.start {
-                    let mut token_misc = format!("TokenRange={}:{}", token.start, token.end);
-                    if !has_space_after(text, &s.tokens, w.token) {
-                        token_misc = format!("SpaceAfter=No|{token_misc}");
-                    }
-                    sentence.multiwords.push(conllu::MultiWord {
-                        first: i + 1,
-                        last: i + 2,
-                        form: span(text, token.start, token.end).to_string(),
-                        misc: token_misc,
-                    });
-                }
-                sentence.words.push(conllu::Word {
-                    form: form.to_string(),
-                    lemma: self.tagger.lemmatizer().lemmatize(form, &tag.xpos),
-                    upos: tag.upos.clone(),
-                    xpos: tag.xpos.clone(),
-                    head: w.head,
-                    deprel: match (&self.parser, w.head) {
-                        (Some(parser), Some(_)) => parser.label(w.relation).to_string(),
-                        _ => String::new(),
-                    },
-                    misc: misc.join("|"),
-                    ..Default::default()
+                sentence.multiwords.push(conllu::MultiWord {
+                    first: i + 1,
+                    last: i + 2,
+                    form: span(text, token.start, token.end).to_string(),
+                    misc: token_misc,
                 });
             }
-            out.push(sentence);
+            sentence.words.push(conllu::Word {
+                form: form.to_string(),
+                lemma: self.tagger.lemmatizer().lemmatize(form, &tag.xpos),
+                upos: tag.upos.clone(),
+                xpos: tag.xpos.clone(),
+                head: w.head,
+                deprel: match (&self.parser, w.head) {
+                    (Some(parser), Some(_)) => parser.label(w.relation).to_string(),
+                    _ => String::new(),
+                },
+                misc: misc.join("|"),
+                ..Default::default()
+            });
         }
-        out
+        Some(sentence)
     }
 }
 

@@ -109,22 +109,30 @@ fn tag_file(
     out: &mut impl Write,
 ) -> Result<()> {
     let text = read_text(path, lossy)?;
-    let sentences = match input {
+    let mut buffer = String::new();
+    let mut result = Ok(());
+    let mut write = |s: &conllu::Sentence| {
+        buffer.clear();
+        conllu::write_sentence(&mut buffer, s);
+        if result.is_ok() {
+            result = out.write_all(buffer.as_bytes());
+        }
+    };
+    match input {
         InputKind::Text => {
             let doc_id = path.file_stem().and_then(|s| s.to_str()).filter(|s| *s != "-");
-            pipeline.to_conllu(&text, &pipeline.analyze(&text), doc_id)
+            pipeline.analyze_each(&text, |n, sentence| {
+                if let Some(s) = pipeline.sentence_to_conllu(&text, &sentence, n, doc_id) {
+                    write(&s);
+                }
+            });
         }
         InputKind::Conllu => {
             let mut sentences = conllu::parse(&text).with_context(|| display_name(path))?;
             pipeline.annotate_conllu(&mut sentences);
-            sentences
+            sentences.iter().for_each(&mut write);
         }
-    };
-    let mut buffer = String::new();
-    for s in &sentences {
-        buffer.clear();
-        conllu::write_sentence(&mut buffer, s);
-        out.write_all(buffer.as_bytes())?;
     }
+    result?;
     Ok(())
 }
