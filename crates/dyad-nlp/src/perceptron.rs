@@ -2,8 +2,10 @@
 //!
 //! Training keeps, for each feature, only the classes it was ever updated for, with the lazy
 //! timestamps of Collins-style averaging. [`Trainer::finish`] averages, prunes near-zero weights
-//! and freezes them into [`Weights`]: an open-addressing table laid out so that a model file is
-//! loaded by copying arrays, with no rehashing. The tagger and the parser both build on it.
+//! and freezes them into [`Weights`]: an open-addressing table whose slots hold a feature key and
+//! the range of its weights, so a lookup touches one cache line. Model files store the features
+//! in key order and the table is rebuilt on loading, always to the same layout. The tagger and
+//! the parser both build on it.
 
 use crate::binio::{ModelError, Reader, Writer};
 use crate::hash::HashedMap;
