@@ -111,7 +111,7 @@ impl Score {
 
     /// Harmonic mean of precision and recall, `2 * correct / (gold + system)`.
     pub fn f1(&self) -> f64 {
-        ratio(2 * self.correct, self.gold + self.system)
+        ratio(self.correct.saturating_mul(2), self.gold.saturating_add(self.system))
     }
 
     /// Correct over aligned words, for metrics computed on aligned words.

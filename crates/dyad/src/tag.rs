@@ -44,9 +44,9 @@ pub struct ModelArgs {
     /// A parser model file (default: the model embedded in the binary).
     #[arg(long)]
     pub parser_model: Option<PathBuf>,
-    /// Parse with this beam width instead of the model's (1 is greedy and fastest).
-    #[arg(long)]
-    pub beam: Option<usize>,
+    /// Parse with this beam width instead of the model's (1 is greedy and fastest; at most 64).
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..=64))]
+    pub beam: Option<u16>,
 }
 
 /// Loads the tagger (and, with `parse`, the parser) from the given files or the embedded models.
@@ -67,7 +67,7 @@ pub fn load_pipeline(models: &ModelArgs, parse: bool) -> Result<Pipeline> {
         }
     };
     let parser = match models.beam {
-        Some(width) => parser.map(|p| p.with_beam(width)),
+        Some(width) => parser.map(|p| p.with_beam(usize::from(width))),
         None => parser,
     };
     Ok(Pipeline::new(tagger, parser))

@@ -172,18 +172,18 @@ impl Beam {
         }
     }
 
-    /// Decodes one training sentence and, where the beam's best prefix beats the gold one by the
+    /// Decodes one training sentence of `n` words and, where the beam's best prefix beats the gold one by the
     /// most, rewards the gold prefix's moves and penalises the predicted prefix's. Returns the
     /// number of steps after which the best prefix was gold, and the number of steps.
     pub fn train(
         &mut self,
         trainer: &mut Trainer,
         extractor: &Extractor<'_>,
+        n: usize,
         gold: &[Move],
         width: usize,
         root_label: u16,
     ) -> (usize, usize) {
-        let n = gold.len() / 2;
         self.search(trainer, extractor, n, width, root_label, gold);
         let right = self.tops.iter().filter(|t| t.gold).count();
         let total = self.tops.len();

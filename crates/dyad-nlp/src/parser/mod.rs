@@ -32,6 +32,13 @@ use std::collections::BTreeSet;
 
 const MAGIC: &[u8] = b"DYADPAR3";
 
+/// The widest beam a model may ask for: wider beams cost time for no accuracy (16 was no better
+/// than 8 on EWT dev).
+pub const MAX_BEAM: usize = 64;
+
+/// The most relation labels a model may have: moves are numbered in 16 bits, two per label.
+const MAX_LABELS: usize = (u16::MAX / 2) as usize;
+
 /// Sentences longer than this are parsed greedily: beam candidates are copied configurations,
 /// so beam search costs time linear in the sentence length per step.
 const BEAM_MAX_WORDS: usize = 200;
@@ -109,8 +116,11 @@ impl Parser {
         if weights.classes() != 1 + 2 * labels.len() {
             return Err(ModelError::Corrupt("parser: weights and labels disagree".into()));
         }
-        if beam == 0 {
-            return Err(ModelError::Corrupt("parser: beam width 0".into()));
+        if beam == 0 || beam > MAX_BEAM {
+            return Err(ModelError::Corrupt(format!("parser: beam width {beam}")));
+        }
+        if labels.len() > MAX_LABELS {
+            return Err(ModelError::Corrupt(format!("parser: {} labels", labels.len())));
         }
         Ok(Self { labels, root_label, beam, weights })
     }
@@ -138,8 +148,9 @@ impl Parser {
 
     /// The same parser decoding with another beam width (1: greedy): wider is slower and,
     /// up to the training width, usually more accurate.
+    /// The width is kept between 1 and [`MAX_BEAM`].
     pub fn with_beam(self, width: usize) -> Self {
-        Self { beam: width.max(1), ..self }
+        Self { beam: width.clamp(1, MAX_BEAM), ..self }
     }
 
     /// Number of relation labels and of features with weights.
@@ -174,7 +185,8 @@ impl Parser {
     }
 
     /// Trains a parser on sentences whose XPOS column holds the tags it will see (predicted
-    /// tags for a realistic model). `progress` hears each epoch with its share of optimal moves.
+    /// tags for a realistic model). `progress` hears each epoch with its share of optimal moves
+    /// (greedy training) or of steps where the beam's best prefix was the gold one (beam training).
     /// Fails when no sentence has a usable tree.
     pub fn train(
         sentences: &[conllu::Sentence],
@@ -191,7 +203,7 @@ impl Parser {
             .collect();
         let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
         let examples: Vec<Example> = sentences.iter().filter_map(|s| Example::new(s, &labels)).collect();
-        if examples.is_empty() || labels.len() > usize::from(u16::MAX / 2) {
+        if examples.is_empty() || labels.len() > MAX_LABELS {
             return Err(ModelError::Untrainable(format!(
                 "{} usable trees and {} relation labels in the training data",
                 examples.len(),
@@ -221,7 +233,14 @@ impl Parser {
                 let ex = &examples[i];
                 if let Some(sequence) = sequences.get(i) {
                     let extractor = Extractor::new(&ex.inputs);
-                    let (r, t) = beam.train(&mut trainer, &extractor, sequence, config.beam, root_label);
+                    let (r, t) = beam.train(
+                        &mut trainer,
+                        &extractor,
+                        ex.heads.len(),
+                        sequence,
+                        config.beam,
+                        root_label,
+                    );
                     trainer.tick();
                     right += r;
                     total += t;

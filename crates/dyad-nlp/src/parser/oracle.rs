@@ -45,7 +45,8 @@ impl Costs {
         Self { shift, left, right, s0, s1 }
     }
 
-    /// The cost of a labelled move: a right arc with the wrong label costs one more.
+    /// The cost of a labelled move: an arc (LEFT or RIGHT) to the gold head with the wrong label
+    /// costs one more.
     pub fn of_move(&self, m: Move, front: u32, gold: Gold<'_>) -> u32 {
         let gold_label = |w: u32| gold.labels.get(w as usize).copied();
         let gold_head = |w: u32| gold.heads.get(w as usize).copied();
