@@ -9,7 +9,7 @@
 
 use crate::binio::{ModelError, Reader, Writer};
 use crate::hash::{combine, hash_bytes, HashedMap};
-use crate::wordshape::last_chars;
+use crate::wordshape::{last_chars, lowercase};
 use std::collections::BTreeMap;
 
 /// Longest suffix, in characters, that a rule looks at.
@@ -56,8 +56,9 @@ fn common_len(a: &str, b: &str) -> usize {
         .map_or(0, |((i, c), _)| i + c.len_utf8())
 }
 
-fn rule_key(xpos: &str, suffix: &str) -> u64 {
-    combine(hash_bytes(xpos.as_bytes()), hash_bytes(suffix.as_bytes()))
+/// The key of a suffix rule, from the hash of its tag and the suffix.
+fn rule_key(tag: u64, suffix: &str) -> u64 {
+    combine(tag, hash_bytes(suffix.as_bytes()))
 }
 
 fn exception_key(form: &str, xpos: &str) -> u64 {
@@ -172,7 +173,7 @@ impl Lemmatizer {
             }
             if let Some(xpos) = kind.strip_prefix('R') {
                 if let Some(edit) = decode_edit(value) {
-                    rules.insert(rule_key(xpos, key), edit);
+                    rules.insert(rule_key(hash_bytes(xpos.as_bytes()), key), edit);
                 }
             } else if let Some(xpos) = kind.strip_prefix('E') {
                 exceptions.insert(exception_key(key, xpos), value.clone());
@@ -192,22 +193,16 @@ impl Lemmatizer {
         if self.drops_separators.contains_key(&tag) && is_grouped_number(form) {
             return form.replace(',', "");
         }
-        if !self.keeps_case.contains_key(&tag) {
-            let lower = form.to_lowercase();
-            if lower != form {
-                if let Some(lemma) = self.exceptions.get(&exception_key(&lower, xpos)) {
-                    return lemma.clone();
-                }
+        let lower = lowercase(form);
+        let keeps_case = self.keeps_case.contains_key(&tag);
+        if !keeps_case && lower != form {
+            if let Some(lemma) = self.exceptions.get(&exception_key(&lower, xpos)) {
+                return lemma.clone();
             }
         }
-        self.apply_rules(form, xpos)
-    }
-
-    fn apply_rules(&self, form: &str, xpos: &str) -> String {
-        let lower = form.to_lowercase();
-        let base = if self.keeps_case.contains_key(&hash_bytes(xpos.as_bytes())) { form } else { &lower };
+        let base = if keeps_case { form } else { &lower };
         for n in (0..=MAX_SUFFIX.min(lower.chars().count())).rev() {
-            if let Some(edit) = self.rules.get(&rule_key(xpos, last_chars(&lower, n))) {
+            if let Some(edit) = self.rules.get(&rule_key(tag, last_chars(&lower, n))) {
                 return edit.apply(base);
             }
         }
