@@ -2,19 +2,13 @@
 //!
 //! Training keeps, for each feature, only the classes it was ever updated for, with the lazy
 //! timestamps of Collins-style averaging. [`Trainer::finish`] averages, prunes near-zero weights
-//! and freezes them into [`Weights`]: an open-addressing table whose slots hold a feature key and
-//! the range of its weights, so a lookup touches one cache line. Model files store the features
-//! in key order and the table is rebuilt on loading, always to the same layout. The tagger and
-//! the parser both build on it.
+//! and freezes them into [`Weights`]: 16-bit weights in an open-addressing table whose slots
+//! hold a feature's tag and where its weights start, so a lookup touches one cache line. Model
+//! files store that table as it is, so loading is a sequential copy. The tagger and the parser
+//! both build on it.
 
 use crate::binio::{ModelError, Reader, Writer};
 use crate::hash::HashedMap;
-
-/// Key 0 marks an empty slot in [`Weights`]; a feature that hashes to 0 is stored as 1.
-#[inline]
-fn slot_key(feature: u64) -> u64 {
-    feature.max(1)
-}
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
@@ -45,7 +39,7 @@ impl Trainer {
     /// Adds the current weights of `features` to `scores` (one slot per class).
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
         for f in features {
-            if let Some(row) = self.rows.get(&slot_key(*f)) {
+            if let Some(row) = self.rows.get(f) {
                 for e in row {
                     scores[e.class as usize] += e.weight;
                 }
@@ -64,7 +58,7 @@ impl Trainer {
             return;
         }
         for f in features {
-            let row = self.rows.entry(slot_key(*f)).or_default();
+            let row = self.rows.entry(*f).or_default();
             Self::nudge(row, truth as u16, 1.0, self.step);
             Self::nudge(row, guess as u16, -1.0, self.step);
         }
@@ -74,7 +68,7 @@ impl Trainer {
     /// update, where the gold and the predicted sequences are rewarded and penalised step by step.
     pub fn adjust(&mut self, features: &[u64], class: usize, delta: f32) {
         for f in features {
-            let row = self.rows.entry(slot_key(*f)).or_default();
+            let row = self.rows.entry(*f).or_default();
             Self::nudge(row, class as u16, delta, self.step);
         }
     }
@@ -118,83 +112,95 @@ impl Trainer {
     }
 }
 
-/// One slot of the open-addressing table: a feature and the range of its weights. Key and range
-/// sit together so that a lookup touches one cache line.
+/// The most classes a model may have: a vote keeps its class in 15 bits.
+pub const MAX_CLASSES: usize = LAST_VOTE as usize;
+
+/// The bit of [`Vote::class`] that marks the last vote of a feature.
+const LAST_VOTE: u16 = 0x8000;
+
+/// One slot of the open-addressing table: the upper half of a feature's hash (0 for an empty
+/// slot; the lower half chose the slot) and where the feature's votes start. Eight bytes, so a
+/// probe touches one cache line and the table stays small.
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
-    key: u64,
+    tag: u32,
     start: u32,
-    end: u32,
 }
 
-/// One weight of a feature: the class it votes for, and how much.
+/// One weight of a feature: the class it votes for ([`LAST_VOTE`] set on a feature's last
+/// vote) and the weight in units of [`Weights::step`].
 #[derive(Debug, Clone, Copy)]
 struct Vote {
     class: u16,
-    weight: f32,
+    weight: i16,
+}
+
+/// The slot tag of a feature: its upper 32 bits, never 0 (which marks an empty slot).
+#[inline]
+fn tag_of(feature: u64) -> u32 {
+    ((feature >> 32) as u32).max(1)
 }
 
 /// Frozen, averaged weights: what a trained model carries.
+///
+/// Weights are quantized to 16 bits against the largest one (0.003 of a unit for the parser)
+/// and a feature is known by its slot and a 32-bit tag: the model is half the size of full keys
+/// and float weights, and the lookup table is its own file layout, so loading is a sequential
+/// copy. A feature whose tag equals that of one already on its probe path is dropped when the
+/// table is built (about one in a billion features).
 #[derive(Debug, Clone)]
 pub struct Weights {
     classes: usize,
+    step: f32,
     mask: usize,
     slots: Vec<Slot>,
     votes: Vec<Vote>,
 }
 
 impl Weights {
-    /// Builds weights from rows sorted by feature key.
+    /// Builds weights from averaged rows sorted by feature key; inserting in key order makes the
+    /// layout, and so the model file, deterministic.
     fn build(classes: usize, rows: Vec<(u64, Vec<(u16, f32)>)>) -> Self {
-        let keys = rows.iter().map(|(k, _)| *k).collect();
-        let counts = rows.iter().map(|(_, r)| r.len() as u32).collect();
-        let votes =
-            rows.into_iter().flat_map(|(_, r)| r).map(|(class, weight)| Vote { class, weight }).collect();
-        Self::from_columns(classes, keys, counts, votes)
-    }
-
-    /// Builds the table from feature keys in increasing order, each with `counts[i]` of the
-    /// `votes` in turn. Inserting in key order makes the layout, and so the model, deterministic.
-    fn from_columns(classes: usize, keys: Vec<u64>, counts: Vec<u32>, votes: Vec<Vote>) -> Self {
-        let capacity = (keys.len() * 2).next_power_of_two().max(16);
-        let mask = capacity - 1;
-        let mut slots = vec![Slot::default(); capacity];
-        let mut start = 0u32;
-        for (&key, &count) in keys.iter().zip(&counts) {
-            let mut i = (key as usize) & mask;
-            while slots[i].key != 0 {
-                i = (i + 1) & mask;
-            }
-            slots[i] = Slot { key, start, end: start.saturating_add(count) };
-            start = start.saturating_add(count);
-        }
-        Self { classes, mask, slots, votes }
-    }
-
-    /// The occupied slots in increasing key order.
-    fn rows(&self) -> Vec<Slot> {
-        let mut rows: Vec<Slot> = self.slots.iter().filter(|s| s.key != 0).copied().collect();
-        rows.sort_unstable_by_key(|s| s.key);
-        rows
-    }
-
-    /// The same weights without those smaller than `threshold` in magnitude (and without the
-    /// features left empty): a smaller model that loads faster. Equal to training with
-    /// [`Trainer::finish`]`(threshold)`.
-    pub fn pruned(&self, threshold: f32) -> Weights {
-        let rows = self
-            .rows()
+        let largest = rows.iter().flat_map(|(_, r)| r).fold(0.0f32, |m, (_, w)| m.max(w.abs()));
+        let step = if largest > 0.0 { largest / f32::from(i16::MAX) } else { 1.0 };
+        let rows: Vec<(u64, Vec<Vote>)> = rows
             .into_iter()
-            .filter_map(|s| {
-                let kept: Vec<(u16, f32)> = self.votes[s.start as usize..s.end as usize]
-                    .iter()
-                    .filter(|v| v.weight.abs() >= threshold)
-                    .map(|v| (v.class, v.weight))
+            .filter_map(|(key, row)| {
+                let votes: Vec<Vote> = row
+                    .into_iter()
+                    .map(|(class, w)| Vote { class, weight: (w / step).round() as i16 })
+                    .filter(|v| v.weight != 0)
                     .collect();
-                (!kept.is_empty()).then_some((s.key, kept))
+                (!votes.is_empty()).then_some((key, votes))
             })
             .collect();
-        Weights::build(self.classes, rows)
+        let capacity = table_capacity(rows.len());
+        let mask = capacity - 1;
+        let mut placed: Vec<Option<usize>> = vec![None; capacity];
+        let mut tags = vec![0u32; capacity];
+        'rows: for (row, (key, _)) in rows.iter().enumerate() {
+            let tag = tag_of(*key);
+            let mut i = (*key as usize) & mask;
+            while tags[i] != 0 {
+                if tags[i] == tag {
+                    continue 'rows;
+                }
+                i = (i + 1) & mask;
+            }
+            tags[i] = tag;
+            placed[i] = Some(row);
+        }
+        let mut slots = vec![Slot::default(); capacity];
+        let mut votes = Vec::with_capacity(rows.iter().map(|(_, r)| r.len()).sum());
+        for (i, row) in placed.into_iter().enumerate() {
+            let Some(row) = row else { continue };
+            slots[i] = Slot { tag: tags[i], start: votes.len() as u32 };
+            votes.extend_from_slice(&rows[row].1);
+            if let Some(last) = votes.last_mut() {
+                last.class |= LAST_VOTE;
+            }
+        }
+        Self { classes, step, mask, slots, votes }
     }
 
     /// Number of output classes.
@@ -204,7 +210,7 @@ impl Weights {
 
     /// Number of features with at least one weight.
     pub fn features(&self) -> usize {
-        self.slots.iter().filter(|s| s.key != 0).count()
+        self.slots.iter().filter(|s| s.tag != 0).count()
     }
 
     /// Adds the weights of `features` to `scores` (one slot per class).
@@ -219,110 +225,170 @@ impl Weights {
         let mut home = [Slot::default(); BATCH];
         for batch in features.chunks(BATCH) {
             for (f, h) in batch.iter().zip(&mut home) {
-                *h = self.slots[(slot_key(*f) as usize) & self.mask];
+                *h = self.slots[(*f as usize) & self.mask];
             }
-            let mut touched = 0.0f32;
+            let mut touched = 0i32;
             for h in &home[..batch.len()] {
                 if let Some(v) = self.votes.get(h.start as usize) {
-                    touched += v.weight;
+                    touched += i32::from(v.weight);
                 }
             }
             std::hint::black_box(touched);
             for (f, h) in batch.iter().zip(&home) {
-                let key = slot_key(*f);
-                let row = if h.key == key {
-                    self.votes.get(h.start as usize..h.end as usize)
-                } else if h.key == 0 {
+                let tag = tag_of(*f);
+                let start = if h.tag == tag {
+                    Some(h.start)
+                } else if h.tag == 0 {
                     None
                 } else {
-                    self.row(key)
+                    self.find(*f, tag)
                 };
-                for v in row.unwrap_or(&[]) {
-                    if let Some(s) = scores.get_mut(usize::from(v.class)) {
-                        *s += v.weight;
-                    }
+                if let Some(start) = start {
+                    self.add_row(start as usize, scores);
                 }
             }
         }
     }
 
+    /// Where the votes of the feature with `key` and `tag` start, probing past its home slot.
     #[inline]
-    fn row(&self, key: u64) -> Option<&[Vote]> {
+    fn find(&self, key: u64, tag: u32) -> Option<u32> {
         let mut i = (key as usize) & self.mask;
         loop {
             let slot = &self.slots[i];
-            if slot.key == key {
-                return self.votes.get(slot.start as usize..slot.end as usize);
+            if slot.tag == tag {
+                return Some(slot.start);
             }
-            if slot.key == 0 {
+            if slot.tag == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
         }
     }
 
-    /// Appends the weights to a model file: the features in key order, then how many weights
-    /// each has, then their classes, then their values, each as one array (columns compress
-    /// better than rows). The table itself is rebuilt on loading.
-    pub fn write(&self, w: &mut Writer) {
-        let rows = self.rows();
-        w.len(self.classes);
-        w.len(rows.len());
-        for s in &rows {
-            w.u64(s.key);
-        }
-        for s in &rows {
-            w.len((s.end - s.start) as usize);
-        }
-        for s in &rows {
-            for v in &self.votes[s.start as usize..s.end as usize] {
-                w.raw(&v.class.to_le_bytes());
+    /// Adds the votes of the row starting at `start` to `scores`.
+    #[inline]
+    fn add_row(&self, start: usize, scores: &mut [f32]) {
+        for v in self.votes.get(start..).unwrap_or(&[]) {
+            if let Some(s) = scores.get_mut(usize::from(v.class & !LAST_VOTE)) {
+                *s += f32::from(v.weight) * self.step;
             }
-        }
-        for s in &rows {
-            for v in &self.votes[s.start as usize..s.end as usize] {
-                w.f32(v.weight);
+            if v.class & LAST_VOTE != 0 {
+                break;
             }
         }
     }
 
-    /// Reads weights written by [`Weights::write`], checking keys, counts and classes.
+    /// Appends the weights to a model file in the table's own layout, as columns (they compress
+    /// better than rows): the step, the table size, a bitmap of the occupied slots, their tags,
+    /// how many votes each has, the votes' classes, then their weights.
+    pub fn write(&self, w: &mut Writer) {
+        w.len(self.classes);
+        w.f32(self.step);
+        w.len(self.slots.len());
+        let occupied: Vec<&Slot> = self.slots.iter().filter(|s| s.tag != 0).collect();
+        w.len(occupied.len());
+        for chunk in self.slots.chunks(64) {
+            let bits = chunk.iter().enumerate().fold(0u64, |b, (i, s)| b | (u64::from(s.tag != 0) << i));
+            w.u64(bits);
+        }
+        for s in &occupied {
+            w.u32(s.tag);
+        }
+        let mut ends = occupied.iter().skip(1).map(|s| s.start as usize).chain([self.votes.len()]);
+        for s in &occupied {
+            let end = ends.next().unwrap_or(self.votes.len());
+            w.raw(&((end - s.start as usize) as u16).to_le_bytes());
+        }
+        for v in &self.votes {
+            w.raw(&(v.class & !LAST_VOTE).to_le_bytes());
+        }
+        for v in &self.votes {
+            w.raw(&v.weight.to_le_bytes());
+        }
+    }
+
+    /// Reads weights written by [`Weights::write`], checking the table size, the bitmap, the
+    /// counts and the classes. Columns are decoded straight from the file's bytes into the
+    /// table: loading touches little memory besides the model itself.
     pub fn read(r: &mut Reader<'_>) -> Result<Self, ModelError> {
+        let corrupt = |what: &str| ModelError::Corrupt(format!("weights: {what}"));
         let classes = r.u32("weights: class count")? as usize;
-        let features = r.len(12, "weights: feature count")?;
-        let keys = read_array(r, features, "weights: keys", u64::from_le_bytes)?;
-        if keys.first() == Some(&0) || keys.windows(2).any(|k| k[0] >= k[1]) {
-            return Err(ModelError::Corrupt("weights: feature keys not increasing".into()));
+        if classes > MAX_CLASSES {
+            return Err(corrupt("too many classes"));
         }
-        let counts = read_array(r, features, "weights: counts", u32::from_le_bytes)?;
-        let total = counts.iter().try_fold(0u32, |sum, c| sum.checked_add(*c));
-        let total = total.ok_or_else(|| ModelError::Corrupt("weights: too many weights".into()))? as usize;
-        let classes_of = read_array(r, total, "weights: classes", u16::from_le_bytes)?;
-        if classes_of.iter().any(|c| *c as usize >= classes) {
-            return Err(ModelError::Corrupt("weights: class index out of range".into()));
+        let step = r.f32("weights: step")?;
+        if !(step.is_finite() && step > 0.0) {
+            return Err(corrupt("bad weight step"));
         }
-        let values = read_array(r, total, "weights: values", f32::from_le_bytes)?;
-        let votes =
-            classes_of.into_iter().zip(values).map(|(class, weight)| Vote { class, weight }).collect();
-        Ok(Self::from_columns(classes, keys, counts, votes))
+        let capacity = r.u32("weights: table size")? as usize;
+        let features = r.u32("weights: feature count")? as usize;
+        if capacity != table_capacity(features) {
+            return Err(corrupt("table size does not fit the feature count"));
+        }
+        let bitmap: Vec<u64> =
+            words(r.raw(capacity / 8, "weights: slot bitmap")?, u64::from_le_bytes).collect();
+        if bitmap.iter().map(|b| b.count_ones() as usize).sum::<usize>() != features {
+            return Err(corrupt("slot bitmap does not match the feature count"));
+        }
+        let tags = r.raw(features * 4, "weights: tags")?;
+        let counts = r.raw(features * 2, "weights: counts")?;
+        let mut total = 0usize;
+        for count in words(counts, u16::from_le_bytes) {
+            if count == 0 || usize::from(count) > classes {
+                return Err(corrupt("a feature without votes or with too many"));
+            }
+            total += usize::from(count);
+        }
+        if u32::try_from(total).is_err() {
+            return Err(corrupt("too many votes"));
+        }
+        let vote_classes = r.raw(total * 2, "weights: classes")?;
+        let vote_weights = r.raw(total * 2, "weights: values")?;
+        let mut votes = Vec::with_capacity(total);
+        for (class, weight) in
+            words(vote_classes, u16::from_le_bytes).zip(words(vote_weights, i16::from_le_bytes))
+        {
+            if usize::from(class) >= classes {
+                return Err(corrupt("class index out of range"));
+            }
+            votes.push(Vote { class, weight });
+        }
+        let mut slots = vec![Slot::default(); capacity];
+        let occupied = bitmap
+            .iter()
+            .enumerate()
+            .flat_map(|(word, bits)| (0..64).filter(move |b| bits >> b & 1 == 1).map(move |b| word * 64 + b));
+        let mut rows = words(tags, u32::from_le_bytes).zip(words(counts, u16::from_le_bytes));
+        let mut start = 0u32;
+        for i in occupied {
+            let Some((tag, count)) = rows.next().filter(|(tag, _)| *tag != 0) else {
+                return Err(corrupt("an occupied slot without a tag"));
+            };
+            slots[i] = Slot { tag, start };
+            start += u32::from(count);
+            votes[start as usize - 1].class |= LAST_VOTE;
+        }
+        Ok(Self { classes, step, mask: capacity - 1, slots, votes })
     }
 }
 
-fn read_array<T, const N: usize>(
-    r: &mut Reader<'_>,
-    n: usize,
-    what: &'static str,
-    decode: impl Fn([u8; N]) -> T,
-) -> Result<Vec<T>, ModelError> {
-    let bytes = r.raw(n.checked_mul(N).ok_or(ModelError::Truncated(what))?, what)?;
-    Ok(bytes
-        .chunks_exact(N)
-        .map(|c| {
-            let mut a = [0u8; N];
-            a.copy_from_slice(c);
-            decode(a)
-        })
-        .collect())
+/// Decodes `bytes` as consecutive little-endian words of `N` bytes.
+fn words<'a, T: 'a, const N: usize>(
+    bytes: &'a [u8],
+    decode: fn([u8; N]) -> T,
+) -> impl Iterator<Item = T> + 'a {
+    bytes.chunks_exact(N).map(move |c| {
+        let mut a = [0u8; N];
+        a.copy_from_slice(c);
+        decode(a)
+    })
+}
+
+/// The table size for `features` features: a power of two at least 1.5 times as large, so
+/// probes stay short, and at least 64 so the slot bitmap is whole words.
+fn table_capacity(features: usize) -> usize {
+    (features + features / 2).next_power_of_two().max(64)
 }
 
 /// The index of the highest score (the first one on ties, so results are deterministic).
@@ -364,5 +430,62 @@ mod tests {
             assert_eq!(argmax(&s), *truth);
         }
         assert!(Weights::read(&mut Reader::new(&w.bytes[..w.bytes.len() - 3])).is_err());
+    }
+
+    /// Trains on `data` for a few rounds and freezes the weights.
+    fn trained(data: &[(Vec<u64>, usize)], classes: usize) -> Weights {
+        let mut t = Trainer::new(classes);
+        for _ in 0..5 {
+            for (feats, truth) in data {
+                let mut s = vec![0.0; classes];
+                t.score(feats, &mut s);
+                t.update(feats, *truth, argmax(&s));
+                t.tick();
+            }
+        }
+        t.finish(0.0)
+    }
+
+    /// Quantized weights score within one step of the trainer's averaged ones, and writing what
+    /// was read gives the same bytes (the file is the table).
+    #[test]
+    fn quantized_weights_score_like_the_trainer_and_rewrite_identically() {
+        let data: Vec<(Vec<u64>, usize)> = (0..200u64)
+            .map(|i| (vec![i.wrapping_mul(0x9e37_79b9_7f4a_7c15), i % 5 + 1000, 1 << 40], (i % 5) as usize))
+            .collect();
+        let weights = trained(&data, 5);
+        let mut w = Writer::default();
+        weights.write(&mut w);
+        let loaded = Weights::read(&mut Reader::new(&w.bytes)).unwrap();
+        let mut again = Writer::default();
+        loaded.write(&mut again);
+        assert_eq!(w.bytes, again.bytes);
+        assert_eq!(loaded.features(), weights.features());
+        for (feats, truth) in &data {
+            let mut s = vec![0.0; 5];
+            loaded.score(feats, &mut s);
+            assert_eq!(argmax(&s), *truth, "{feats:?}");
+        }
+    }
+
+    /// A damaged table (a slot bitmap that disagrees with the feature count, a class out of
+    /// range) is refused with an error, not a panic.
+    #[test]
+    fn rejects_damaged_tables() {
+        let weights = trained(&[(vec![10, 99], 1), (vec![20, 99], 2)], 3);
+        let mut w = Writer::default();
+        weights.write(&mut w);
+        // classes, step, capacity, feature count, then the bitmap.
+        let bitmap_at = 16;
+        let mut bad_bitmap = w.bytes.clone();
+        bad_bitmap[bitmap_at] ^= 0xff;
+        assert!(Weights::read(&mut Reader::new(&bad_bitmap)).is_err());
+        let mut bad_class = w.bytes.clone();
+        let classes_at = w.bytes.len() - 4 * weights.votes.len();
+        bad_class[classes_at] = 7;
+        assert!(Weights::read(&mut Reader::new(&bad_class)).is_err());
+        let mut bad_capacity = w.bytes.clone();
+        bad_capacity[8] = 0x80;
+        assert!(Weights::read(&mut Reader::new(&bad_capacity)).is_err());
     }
 }

@@ -13,11 +13,11 @@ use crate::binio::{self, ModelError, Reader, Writer};
 use crate::conllu;
 use crate::hash::{combine, hash_bytes, HashedMap, SplitMix64};
 use crate::lemma::Lemmatizer;
-use crate::perceptron::{argmax, Trainer, Weights};
+use crate::perceptron::{argmax, Trainer, Weights, MAX_CLASSES};
 use crate::wordshape::WordHashes;
 use std::collections::BTreeMap;
 
-const MAGIC: &[u8] = b"DYADTAG2";
+const MAGIC: &[u8] = b"DYADTAG3";
 
 /// Context words on each side that features look at.
 const WINDOW: usize = 2;
@@ -107,7 +107,7 @@ impl Tagger {
         let mut r = Reader::new(&bytes);
         r.expect_magic(MAGIC, "tagger")?;
         let n = r.len(8, "tagger: tags")?;
-        if n == 0 || n > usize::from(u16::MAX) {
+        if n == 0 || n > MAX_CLASSES {
             return Err(ModelError::Corrupt(format!("tagger: {n} tags")));
         }
         let mut tags = Vec::with_capacity(n);
@@ -263,7 +263,7 @@ impl Tagger {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
-        if tag_set.is_empty() || tag_set.len() > usize::from(u16::MAX) {
+        if tag_set.is_empty() || tag_set.len() > MAX_CLASSES {
             return Err(ModelError::Untrainable(format!(
                 "{} distinct tag pairs in the training data",
                 tag_set.len()

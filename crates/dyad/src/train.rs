@@ -47,6 +47,10 @@ struct ParserArgs {
     /// Shuffle and exploration seed.
     #[arg(long, default_value_t = ParserConfig::default().seed)]
     seed: u64,
+    /// Beam width in training (1: greedy with the dynamic oracle); the model parses at half
+    /// this width unless `--beam` says otherwise when parsing.
+    #[arg(long, default_value_t = ParserConfig::default().beam as u16, value_parser = clap::value_parser!(u16).range(1..=64))]
+    beam: u16,
     /// Train on the treebank's gold tags instead of jackknifed predicted ones (quicker, for
     /// experiments; the parser then trusts tags more than it should).
     #[arg(long)]
@@ -147,7 +151,14 @@ fn score_on_gold_tokens(pipeline: &Pipeline, dev: &Path) -> Result<Scores> {
 
 fn train_parser(args: ParserArgs) -> Result<()> {
     let train = read_conllu(&args.train)?;
-    let config = ParserConfig { epochs: args.epochs, seed: args.seed, ..ParserConfig::default() };
+    let beam = usize::from(args.beam);
+    let config = ParserConfig {
+        epochs: args.epochs,
+        seed: args.seed,
+        beam,
+        decode_beam: beam.div_ceil(2),
+        ..ParserConfig::default()
+    };
     let started = Instant::now();
     eprintln!("training the parser on {} sentences from {}", train.len(), args.train.display());
     let say = |what: &str| eprintln!("  [{:>6.1} s] {what}", started.elapsed().as_secs_f64());

@@ -149,6 +149,12 @@ impl<'a> Extractor<'a> {
         push(c3(s1.tag, s0.tag, s0r1.tag));
         push(c3(s1.tag, s1r1.tag, s0.tag));
         push(c3(s1.tag, s1l1.tag, s0.tag));
+        // Coordination: conjuncts tend to share their form, so a word after the next one that
+        // matches the word under the stack top says the stack top's phrase is complete.
+        push(c3(s1.tag, s0.tag, b1.tag));
+        push(c3(s1.tag, b0.tag, b1.tag));
+        push(c3(s0.tag, b0.word, b1.tag));
+        push(c2(c3(s1.tag, b0.word, b1.tag), s0.tag));
         // Distance.
         push(c2(s0.word, d0));
         push(c2(s0.tag, d0));
