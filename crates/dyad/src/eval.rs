@@ -2,6 +2,7 @@
 
 use crate::input::read_conllu;
 use crate::tag::{load_pipeline, ModelArgs};
+use crate::timex_eval;
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
 use dyad_nlp::analyze::Pipeline;
@@ -49,6 +50,33 @@ enum Target {
         #[arg(long)]
         no_parse: bool,
     },
+    /// Score the time layer on MEANTIME: TIMEX3 recognition (P/R/F1 by overlap) and the value
+    /// accuracy of the matched DATE, TIME and DURATION expressions, each document read against
+    /// its creation time.
+    ///
+    /// Example: dyad eval meantime ../shared/eval/meantime-en/dev.jsonl
+    Meantime {
+        /// MEANTIME flattened to JSON Lines.
+        #[arg(default_value = "../shared/eval/meantime-en/dev.jsonl")]
+        file: PathBuf,
+        /// Print each miss, wrong value and extra expression.
+        #[arg(long)]
+        failures: bool,
+    },
+    /// Score the time layer on a Recognizers-Text date-time spec: the share of cases whose
+    /// expected expressions are all found with an accepted value and nothing else.
+    ///
+    /// Example: dyad eval datetime --failures
+    Datetime {
+        /// The spec file (JSON array of cases).
+        #[arg(
+            default_value = "../shared/eval/date-money-specs/recognizers-text/DateTime/English/DateTimeModel.json"
+        )]
+        file: PathBuf,
+        /// Print each case that fails, with what was expected and found.
+        #[arg(long)]
+        failures: bool,
+    },
 }
 
 /// Runs `dyad eval`.
@@ -66,6 +94,14 @@ pub fn run(args: EvalArgs) -> Result<()> {
             let scores = evaluate(&gold_sentences, &system_sentences)
                 .with_context(|| format!("scoring against {}", gold.display()))?;
             print!("{scores}");
+            Ok(())
+        }
+        Target::Meantime { file, failures } => {
+            print!("{}", timex_eval::meantime(&file, &Pipeline::embedded(false)?, failures)?);
+            Ok(())
+        }
+        Target::Datetime { file, failures } => {
+            print!("{}", timex_eval::datetime(&file, &Pipeline::embedded(false)?, failures)?);
             Ok(())
         }
     }

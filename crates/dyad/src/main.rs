@@ -5,6 +5,7 @@ mod bench;
 mod eval;
 mod input;
 mod tag;
+mod timex_eval;
 mod train;
 
 use clap::{Parser, Subcommand};

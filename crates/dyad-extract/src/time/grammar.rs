@@ -1,0 +1,720 @@
+//! The grammar of temporal expressions: rules over scanned pieces, each returning where its
+//! reading ends and the normalised value. At each place the longest reading wins.
+
+use super::calendar::Date;
+use super::scan::{pieces, Piece};
+use super::words::{cardinal, frequency, month, month_is_ambiguous, ordinal, season, weekday, Unit};
+use super::{Tense, Timex, TimexKind};
+
+/// A reading found by a rule: the piece after its last one, its type and value.
+struct Reading {
+    end: usize,
+    kind: TimexKind,
+    value: Option<String>,
+}
+
+impl Reading {
+    fn new(end: usize, kind: TimexKind, value: Option<String>) -> Option<Self> {
+        Some(Self { end, kind, value })
+    }
+}
+
+/// Finds the expressions of `text`: at each piece, the longest reading of any rule (the first
+/// rule wins among readings of the same length).
+pub fn find(text: &str, dct: Option<Date>, tense: Tense) -> Vec<Timex> {
+    let pieces = pieces(text);
+    find_in(&pieces, dct, tense)
+}
+
+fn find_in<'t>(pieces: &'t [Piece], dct: Option<Date>, tense: Tense) -> Vec<Timex> {
+    let g = Grammar { p: pieces, dct, tense };
+    let rules: [fn(&Grammar<'t>, usize) -> Option<Reading>; 13] = [
+        Grammar::named_period,
+        Grammar::set,
+        Grammar::month_date,
+        Grammar::numeric_date,
+        Grammar::relative_day,
+        Grammar::weekday,
+        Grammar::relative_period,
+        Grammar::ago,
+        Grammar::quarter,
+        Grammar::season,
+        Grammar::year,
+        Grammar::time_of_day,
+        Grammar::duration,
+    ];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pieces.len() {
+        let mut best: Option<Reading> = None;
+        for rule in rules {
+            if let Some(r) = rule(&g, i) {
+                if r.end > i && best.as_ref().is_none_or(|b| r.end > b.end) {
+                    best = Some(r);
+                }
+            }
+        }
+        match best.map(|r| g.join_day_and_clock(r)) {
+            Some(r) => {
+                out.push(Timex {
+                    start: pieces[i].start,
+                    end: pieces[r.end - 1].end,
+                    kind: r.kind,
+                    value: r.value,
+                });
+                i = r.end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+struct Grammar<'a> {
+    p: &'a [Piece],
+    dct: Option<Date>,
+    tense: Tense,
+}
+
+/// Words before a bare month or weekday that make it a date ("in May", not "may go").
+const DATE_PREPOSITIONS: [&str; 14] = [
+    "in", "on", "since", "until", "till", "by", "from", "during", "early", "late", "mid", "of", "before",
+    "after",
+];
+
+impl Grammar<'_> {
+    /// The lowercase piece at `i`, or "" past the end.
+    fn w(&self, i: usize) -> &str {
+        self.p.get(i).map_or("", |p| p.lower.as_str())
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.w(i) == word
+    }
+
+    /// Skips a period after an abbreviation ("Nov.").
+    fn skip_period(&self, i: usize) -> usize {
+        if self.is(i, ".") && self.w(i.wrapping_sub(1)).len() <= 4 {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// A four-digit year from 1000 to 2999 at `i`.
+    fn year_at(&self, i: usize) -> Option<i32> {
+        let p = self.p.get(i)?;
+        p.is_digits(4).then(|| p.number()).flatten().filter(|y| (1000..=2999).contains(y)).map(|y| y as i32)
+    }
+
+    /// A day of the month at `i` (digits or ordinal) and the piece after it.
+    fn day_at(&self, i: usize) -> Option<(u32, usize)> {
+        let p = self.p.get(i)?;
+        let day = if p.lower.len() <= 2 { p.number() } else { None }.or_else(|| ordinal(&p.lower))?;
+        (1..=31).contains(&day).then_some((day, i + 1))
+    }
+
+    /// A small number at `i`, in digits or words (also "twenty-one"), and the piece after it.
+    fn count_at(&self, i: usize) -> Option<(u32, usize)> {
+        let first = cardinal(self.w(i))?;
+        if (20..100).contains(&first) && first % 10 == 0 && self.is(i + 1, "-") {
+            if let Some(unit) = cardinal(self.w(i + 2)).filter(|u| (1..10).contains(u)) {
+                return Some((first + unit, i + 3));
+            }
+        }
+        Some((first, i + 1))
+    }
+
+    /// "next year", "last year", "this year" at `i`: the year they name.
+    fn anchored_year(&self, i: usize) -> Option<(Option<i32>, usize)> {
+        let shift = year_shift(self.w(i))?;
+        self.is(i + 1, "year").then(|| (self.dct.map(|d| d.year + shift), i + 2))
+    }
+
+    /// The day `month`-`day` without a year, in the tense's direction from the DCT.
+    fn resolve_day(&self, month: u32, day: u32) -> Option<String> {
+        let Some(dct) = self.dct else {
+            return Date::new(2000, month, day).map(|_| format!("XXXX-{month:02}-{day:02}"));
+        };
+        let candidates = [dct.year - 1, dct.year, dct.year + 1].map(|y| Date::new(y, month, day));
+        let pick = match self.tense {
+            Tense::Past => candidates.iter().flatten().filter(|d| **d <= dct).max().copied(),
+            Tense::Future => candidates.iter().flatten().filter(|d| **d >= dct).min().copied(),
+            Tense::Present => candidates.iter().flatten().min_by_key(|d| distance(**d, dct)).copied(),
+        };
+        pick.map(|d| d.to_string())
+    }
+
+    /// The month `month` without a year, in the tense's direction from the DCT.
+    fn resolve_month(&self, month: u32) -> String {
+        let Some(dct) = self.dct else { return format!("XXXX-{month:02}") };
+        let year = match self.tense {
+            Tense::Past if month > dct.month => dct.year - 1,
+            Tense::Future if month < dct.month => dct.year + 1,
+            _ => dct.year,
+        };
+        format!("{year:04}-{month:02}")
+    }
+
+    /// "the Cold War", "World War II", "the Great Depression": found, never valued.
+    fn named_period(&self, i: usize) -> Option<Reading> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let end = match (self.w(j), self.w(j + 1)) {
+            ("cold", "war") | ("great", "depression") | ("middle", "ages") => j + 2,
+            ("world", "war") if matches!(self.w(j + 2), "i" | "ii" | "one" | "two" | "1" | "2") => j + 3,
+            _ => return None,
+        };
+        Reading::new(end, TimexKind::Date, None)
+    }
+
+    /// Recurrences: "every year", "each week", "twice a year", "15 a year", "annually".
+    fn set(&self, i: usize) -> Option<Reading> {
+        if let Some(period) = frequency(self.w(i)) {
+            return Reading::new(i + 1, TimexKind::Set, Some(period.to_string()));
+        }
+        let after_count = i > 0
+            && (self.p[i - 1].number().is_some() || matches!(self.w(i - 1), "times" | "once" | "twice"));
+        match self.w(i) {
+            "every" | "each" => {
+                let (n, j) = self
+                    .count_at(i + 1)
+                    .filter(|(_, j)| Unit::of(self.w(*j)).is_some())
+                    .unwrap_or((1, i + 1));
+                let unit = Unit::of(self.w(j))?;
+                Reading::new(j + 1, TimexKind::Set, Some(unit.duration(Some(n))))
+            }
+            "a" | "per" if after_count || self.is(i, "per") => {
+                let unit = Unit::of(self.w(i + 1)).filter(|_| !self.w(i + 1).ends_with('s'))?;
+                Reading::new(i + 2, TimexKind::Set, Some(unit.duration(Some(1))))
+            }
+            _ => None,
+        }
+    }
+
+    /// Dates with a month name: "November 2", "2 November 2018", "Nov. 2, 2018", "March 2008",
+    /// "May 9 next year", "in May".
+    fn month_date(&self, i: usize) -> Option<Reading> {
+        // Day first: "2 November", "the 2nd of November".
+        let start = if self.is(i, "the") { i + 1 } else { i };
+        if let Some((day, j)) = self.day_at(start) {
+            let j = if self.is(j, "of") { j + 1 } else { j };
+            if let Some(m) = month(self.w(j)) {
+                if !month_is_ambiguous(self.w(j)) || self.p[j].capitalised {
+                    return self.finish_date(m, Some(day), self.skip_period(j + 1));
+                }
+            }
+        }
+        if let (Some(shift), Some(m)) = (year_shift(self.w(i)), month(self.w(i + 1))) {
+            // "this September", "last May": the month in the year the word names.
+            let value = self.dct.map(|d| format!("{:04}-{m:02}", d.year + shift));
+            return Reading::new(self.skip_period(i + 2), TimexKind::Date, value);
+        }
+        let m = month(self.w(i))?;
+        let after = self.skip_period(i + 1);
+        if let Some((day, j)) = self.day_at(after).filter(|_| self.year_at(after).is_none()) {
+            if !month_is_ambiguous(self.w(i)) || self.p[i].capitalised {
+                return self.finish_date(m, Some(day), j);
+            }
+        }
+        let comma_or_of = if matches!(self.w(after), "," | "of") { after + 1 } else { after };
+        if self.year_at(comma_or_of).is_some() {
+            return self.finish_date(m, None, after);
+        }
+        let prepared = i > 0 && DATE_PREPOSITIONS.contains(&self.w(i - 1));
+        let plain = !month_is_ambiguous(self.w(i)) && self.w(i).len() > 3;
+        if (plain || prepared) && self.p[i].capitalised {
+            return self.finish_date(m, None, after);
+        }
+        None
+    }
+
+    /// Completes a month date from `j`: an optional year (", 2018", "2018", "next year").
+    fn finish_date(&self, month: u32, day: Option<u32>, j: usize) -> Option<Reading> {
+        let after_comma = if self.is(j, ",") || self.is(j, "of") { j + 1 } else { j };
+        let (year, end) = if let Some(y) = self.year_at(after_comma) {
+            (Some(Some(y)), after_comma + 1)
+        } else if let Some((y, end)) = self.anchored_year(j) {
+            (Some(y), end)
+        } else {
+            (None, j)
+        };
+        let value = match (year, day) {
+            (Some(Some(y)), Some(d)) => Date::new(y, month, d).map(|d| d.to_string()),
+            (Some(Some(y)), None) => Some(format!("{y:04}-{month:02}")),
+            (Some(None), _) => None,
+            (None, Some(d)) => self.resolve_day(month, d),
+            (None, None) => Some(self.resolve_month(month)),
+        };
+        Reading::new(end, TimexKind::Date, value)
+    }
+
+    /// "2019-08-01" and "10/31/2019" (month first, as US news write it).
+    fn numeric_date(&self, i: usize) -> Option<Reading> {
+        if let Some(y) = self.year_at(i) {
+            if self.is(i + 1, "-") && self.is(i + 3, "-") {
+                let (m, d) = (self.p.get(i + 2)?.number()?, self.p.get(i + 4)?.number()?);
+                return Reading::new(i + 5, TimexKind::Date, Date::new(y, m, d).map(|d| d.to_string()));
+            }
+            return None;
+        }
+        let m = self.p.get(i)?.number().filter(|m| (1..=12).contains(m))?;
+        if !(self.is(i + 1, "/") && self.is(i + 3, "/")) {
+            return None;
+        }
+        let d = self.p.get(i + 2)?.number()?;
+        let y = self.p.get(i + 4)?;
+        let year = match y.lower.len() {
+            4 => y.number()? as i32,
+            2 => 2000 + y.number()? as i32,
+            _ => return None,
+        };
+        Reading::new(i + 5, TimexKind::Date, Date::new(year, m, d).map(|d| d.to_string()))
+    }
+
+    /// "today", "yesterday", "tomorrow", "tonight", "this morning", "last night", "now".
+    fn relative_day(&self, i: usize) -> Option<Reading> {
+        let day = |shift: i64| self.dct.and_then(|d| d.add_days(shift));
+        let date = |shift: i64| day(shift).map(|d| d.to_string());
+        let part = |shift: i64, code: &str| day(shift).map(|d| format!("{d}T{code}"));
+        let (end, kind, value) = match (self.w(i), self.w(i + 1), self.w(i + 2), self.w(i + 3)) {
+            ("the", "day", "before", "yesterday") => (i + 4, TimexKind::Date, date(-2)),
+            ("the", "day", "after", "tomorrow") => (i + 4, TimexKind::Date, date(2)),
+            ("today", ..) => (i + 1, TimexKind::Date, date(0)),
+            ("yesterday", ..) => (i + 1, TimexKind::Date, date(-1)),
+            ("tomorrow", ..) => (i + 1, TimexKind::Date, date(1)),
+            ("tonight", ..) => (i + 1, TimexKind::Time, part(0, "NI")),
+            ("last", "night", ..) => (i + 2, TimexKind::Time, part(-1, "NI")),
+            ("this", p, ..) if part_of_day(p).is_some() => (i + 2, TimexKind::Time, part(0, part_of_day(p)?)),
+            ("now" | "currently" | "nowadays", ..) => (i + 1, TimexKind::Date, Some("PRESENT_REF".into())),
+            ("recently", ..) => (i + 1, TimexKind::Date, Some("PAST_REF".into())),
+            ("in", "the", "past", _) if !is_unit_or_count(self.w(i + 3)) => {
+                (i + 3, TimexKind::Date, Some("PAST_REF".into()))
+            }
+            ("in", "the", "future", _) => (i + 3, TimexKind::Date, Some("FUTURE_REF".into())),
+            // News report the day they are written: "on the day", "late in the day".
+            ("the", "same", "day", _) => (i + 3, TimexKind::Date, date(0)),
+            ("the", "day", ..) if i > 0 && matches!(self.w(i - 1), "on" | "for" | "during" | "in" | "of") => {
+                (i + 2, TimexKind::Date, date(0))
+            }
+            // "the beginning of the year", "the end of the month": the DCT's period.
+            ("the", "beginning" | "start" | "end" | "middle", "of", "the") => {
+                let unit = Unit::of(self.w(i + 4)).filter(|_| !self.w(i + 4).ends_with('s'))?;
+                let value = self.dct.and_then(|d| calendar_period(d, unit, 0));
+                (i + 5, TimexKind::Date, value)
+            }
+            _ => return None,
+        };
+        Reading::new(end, kind, value)
+    }
+
+    /// "on Monday", "last Friday", "next Tuesday evening".
+    fn weekday(&self, i: usize) -> Option<Reading> {
+        let (shift, j) = match self.w(i) {
+            "last" | "past" | "previous" => (Some(-1), i + 1),
+            "next" | "coming" => (Some(1), i + 1),
+            "this" => (Some(0), i + 1),
+            _ => (None, i),
+        };
+        let day = weekday(self.w(j))?;
+        if self.w(j).len() <= 4 && !self.p[j].capitalised {
+            return None;
+        }
+        let resolved = self.dct.and_then(|dct| {
+            let today = i64::from(dct.weekday());
+            let target = i64::from(day);
+            let back = (today - target).rem_euclid(7);
+            let forward = (target - today).rem_euclid(7);
+            let offset = match (shift, self.tense) {
+                (Some(-1), _) => -(if back == 0 { 7 } else { back }),
+                (Some(1), _) => {
+                    if forward == 0 {
+                        7
+                    } else {
+                        forward
+                    }
+                }
+                (Some(_), _) => target - today,
+                (None, Tense::Future) => forward,
+                (None, _) => -back,
+            };
+            dct.add_days(offset)
+        });
+        let mut end = j + 1;
+        let mut kind = TimexKind::Date;
+        let mut value = match resolved {
+            Some(d) => Some(d.to_string()),
+            None if self.dct.is_none() => Some(format!("XXXX-WXX-{day}")),
+            None => None,
+        };
+        if let Some(code) = part_of_day(self.w(end)) {
+            end += 1;
+            kind = TimexKind::Time;
+            value = value.map(|v| format!("{v}T{code}"));
+        }
+        Reading::new(end, kind, value)
+    }
+
+    /// "this month", "last year", "earlier this month", "next week", "the past decade": the
+    /// calendar period, also after "the" (MEANTIME, like TimeML, reads "the last year" as the
+    /// year before).
+    fn relative_period(&self, i: usize) -> Option<Reading> {
+        let mut j = i;
+        while matches!(
+            self.w(j),
+            "earlier"
+                | "later"
+                | "early"
+                | "late"
+                | "mid"
+                | "end"
+                | "beginning"
+                | "start"
+                | "middle"
+                | "the"
+                | "of"
+                | "-"
+        ) {
+            j += 1;
+            if j > i + 4 {
+                return None;
+            }
+        }
+        let shift = match self.w(j) {
+            "this" | "current" => 0,
+            "last" | "past" | "previous" => -1,
+            "next" | "coming" | "following" => 1,
+            _ => return None,
+        };
+        let unit_word = self.w(j + 1);
+        let end = j + 2;
+        if unit_word == "weekend" {
+            let value = self.dct.and_then(|d| d.add_days(7 * shift)).map(|d| {
+                let (y, w) = d.iso_week();
+                format!("{y:04}-W{w:02}-WE")
+            });
+            return Reading::new(end, TimexKind::Date, value);
+        }
+        if let Some(code) = season(unit_word) {
+            let value = self.dct.map(|d| format!("{:04}-{code}", d.year + shift as i32));
+            return Reading::new(end, TimexKind::Date, value);
+        }
+        let unit = Unit::of(unit_word).filter(|_| !unit_word.ends_with('s'))?;
+        let value = self.dct.and_then(|d| calendar_period(d, unit, shift));
+        Reading::new(end, TimexKind::Date, value)
+    }
+
+    /// "three years ago", "two weeks from now".
+    fn ago(&self, i: usize) -> Option<Reading> {
+        let (n, j) = self.count_at(i)?;
+        let unit = Unit::of(self.w(j))?;
+        let (sign, end) = match (self.w(j + 1), self.w(j + 2)) {
+            ("ago", _) | ("earlier", _) => (-1, j + 2),
+            ("from", "now") => (1, j + 3),
+            _ => return None,
+        };
+        let shift = sign * i64::from(n);
+        let value = self.dct.and_then(|d| match unit {
+            Unit::Day => d.add_days(shift).map(|d| d.to_string()),
+            Unit::Week => d.add_days(7 * shift).map(|d| {
+                let (y, w) = d.iso_week();
+                format!("{y:04}-W{w:02}")
+            }),
+            Unit::Month => d.add_months(shift).map(|d| format!("{:04}-{:02}", d.year, d.month)),
+            Unit::Year => d.add_months(12 * shift).map(|d| format!("{:04}", d.year)),
+            Unit::Decade => d.add_months(120 * shift).map(|d| format!("{:03}", d.year / 10)),
+            _ => None,
+        });
+        Reading::new(end, TimexKind::Date, value)
+    }
+
+    /// "the first quarter of 2008", "Q3", "the second half of last year".
+    fn quarter(&self, i: usize) -> Option<Reading> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let (n, part, k) = if let Some(q) = self.w(j).strip_prefix('q').and_then(|d| d.parse::<u32>().ok()) {
+            (q, "Q", j + 1)
+        } else {
+            let n = ordinal(self.w(j))?;
+            match self.w(j + 1) {
+                "quarter" => (n, "Q", j + 2),
+                "half" => (n, "H", j + 2),
+                _ => return None,
+            }
+        };
+        if !(1..=4).contains(&n) || (part == "H" && n > 2) {
+            return None;
+        }
+        let of = if self.is(k, "of") { k + 1 } else { k };
+        let (year, end) = if let Some(y) = self.year_at(of) {
+            (Some(y), of + 1)
+        } else if let Some((y, end)) = self.anchored_year(of) {
+            (y, end)
+        } else {
+            (self.dct.map(|d| d.year), k)
+        };
+        let value = year.map(|y| format!("{y:04}-{part}{n}"));
+        Reading::new(end, TimexKind::Date, value)
+    }
+
+    /// "this summer", "the winter of 2008", "spring".
+    fn season(&self, i: usize) -> Option<Reading> {
+        let (shift, j) = match self.w(i) {
+            "last" => (-1, i + 1),
+            "next" => (1, i + 1),
+            "this" | "the" => (0, i + 1),
+            _ => (0, i),
+        };
+        let code = season(self.w(j))?;
+        let of = if self.is(j + 1, "of") { j + 2 } else { j + 1 };
+        let (year, end) = match self.year_at(of) {
+            Some(y) => (Some(y), of + 1),
+            None if j == i && !(i > 0 && DATE_PREPOSITIONS.contains(&self.w(i - 1))) => return None,
+            None => (self.dct.map(|d| d.year + shift), j + 1),
+        };
+        Reading::new(end, TimexKind::Date, year.map(|y| format!("{y:04}-{code}")))
+    }
+
+    /// Years and decades: "1991", "in 2030", "the 1990s", "the mid-1990s", "the 20th century".
+    fn year(&self, i: usize) -> Option<Reading> {
+        let mut j = if self.is(i, "the") { i + 1 } else { i };
+        if matches!(self.w(j), "early" | "late" | "mid") {
+            j += if self.is(j + 1, "-") { 2 } else { 1 };
+        }
+        if let Some(n) = ordinal(self.w(j)).filter(|_| self.is(j + 1, "century")) {
+            return Reading::new(j + 2, TimexKind::Date, (n >= 1).then(|| format!("{:02}", n - 1)));
+        }
+        let word = self.w(j);
+        if let Some(decade) = word.strip_suffix('s').filter(|d| d.len() == 4 && d.ends_with('0')) {
+            let y: u32 = decade.parse().ok()?;
+            return Reading::new(
+                j + 1,
+                TimexKind::Date,
+                (1000..3000).contains(&y).then(|| format!("{:03}", y / 10)),
+            );
+        }
+        if self.is(j, "'") || self.is(j, "’") {
+            // "'82": the most recent such year up to the DCT.
+            let two = self.p.get(j + 1).filter(|p| p.is_digits(2))?.number()? as i32;
+            let now = self.dct.map_or(2000, |d| d.year);
+            let year = if 2000 + two <= now { 2000 + two } else { 1900 + two };
+            return Reading::new(j + 2, TimexKind::Date, Some(format!("{year:04}")));
+        }
+        let year = self.year_at(j)?;
+        if j == i && !self.stands_as_year(j) {
+            return None;
+        }
+        Reading::new(j + 1, TimexKind::Date, Some(format!("{year:04}")))
+    }
+
+    /// Whether a four-digit number reads as a year, not as a count ("2000 troops") or part of
+    /// an amount ("$2000", "2000%").
+    fn stands_as_year(&self, j: usize) -> bool {
+        const PLURAL_VERBS: [&str; 8] = ["was", "is", "has", "does", "as", "this", "its", "his"];
+        let before = if j > 0 { self.w(j - 1) } else { "" };
+        let next = self.w(j + 1);
+        if matches!(before, "$" | "€" | "£" | "¥" | "#" | "no" | "number")
+            || before.bytes().all(|b| b.is_ascii_digit()) && !before.is_empty()
+        {
+            return false;
+        }
+        if matches!(
+            next,
+            "%" | "percent" | "per" | "million" | "billion" | "thousand" | "people" | "-" | ":" | "/" | "."
+        ) && !(next == "." && self.w(j + 2).is_empty())
+        {
+            return next == ".";
+        }
+        let plural_noun = next.len() > 2
+            && next.ends_with('s')
+            && next.bytes().all(|b| b.is_ascii_lowercase())
+            && !PLURAL_VERBS.contains(&next);
+        !plural_noun
+    }
+
+    /// Times of day: "3 p.m.", "3pm", "15:30", "noon", "midnight".
+    fn time_of_day(&self, i: usize) -> Option<Reading> {
+        let at = |hour: u32, minute: u32, end: usize| {
+            let clock = format!("T{hour:02}:{minute:02}");
+            let value = match self.dct {
+                Some(d) => format!("{d}{clock}"),
+                None => clock,
+            };
+            Reading::new(end, TimexKind::Time, Some(value))
+        };
+        match self.w(i) {
+            "noon" | "midday" => return at(12, 0, i + 1),
+            "midnight" => return at(0, 0, i + 1),
+            _ => {}
+        }
+        let word = self.w(i);
+        if let Some((digits, pm)) =
+            word.strip_suffix("pm").map(|d| (d, true)).or(word.strip_suffix("am").map(|d| (d, false)))
+        {
+            let hour: u32 = digits.parse().ok().filter(|h| (1..=12).contains(h))?;
+            return at(hour % 12 + if pm { 12 } else { 0 }, 0, i + 1);
+        }
+        let hour = self.p.get(i)?.number().filter(|h| *h <= 24 && self.w(i).len() <= 2)?;
+        let (minute, j) = if self.is(i + 1, ":") && self.p.get(i + 2).is_some_and(|p| p.is_digits(2)) {
+            (self.p[i + 2].number()?, i + 3)
+        } else {
+            (0, i + 1)
+        };
+        if minute > 59 {
+            return None;
+        }
+        let meridiem = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
+            ("a", ".", "m") | ("p", ".", "m") => {
+                Some((self.is(j, "p"), if self.is(j + 3, ".") { j + 4 } else { j + 3 }))
+            }
+            ("am", ..) | ("pm", ..) => Some((self.is(j, "pm"), j + 1)),
+            _ => None,
+        };
+        match meridiem {
+            Some((pm, end)) if (1..=12).contains(&hour) => {
+                at(hour % 12 + if pm { 12 } else { 0 }, minute, end)
+            }
+            None if j == i + 3 && hour < 24 => at(hour, minute, j),
+            _ => None,
+        }
+    }
+
+    /// Amounts of time: "two weeks", "within two weeks", "the next three years", "a fifty-year
+    /// history", "for years".
+    fn duration(&self, i: usize) -> Option<Reading> {
+        let mut j = i;
+        if self.is(j, "within") {
+            j += 1;
+        }
+        if self.is(j, "the")
+            && matches!(
+                self.w(j + 1),
+                "past" | "last" | "next" | "coming" | "first" | "previous" | "following" | "final"
+            )
+        {
+            j += 2;
+        }
+        let (n, k) = match self.w(j) {
+            "several" | "few" | "many" | "some" | "recent" => (None, j + 1),
+            // "for years", "over the years": an unknown number of units.
+            w if (w == "years" || w == "decades" || w == "months")
+                && (j > 0 && matches!(self.w(j - 1), "for" | "the")) =>
+            {
+                (None, j)
+            }
+            "a" if self.is(j + 1, "few") || self.is(j + 1, "couple") => {
+                (None, j + if self.is(j + 2, "of") { 3 } else { 2 })
+            }
+            _ => self.count_at(j).map(|(n, k)| (Some(n), k))?,
+        };
+        // "fifty-year", "10-year": an adjective of duration; "six straight days".
+        let k = if self.is(k, "-") && Unit::of(self.w(k + 1)).is_some() { k + 1 } else { k };
+        let k = if is_day_kind(self.w(k)) && Unit::of(self.w(k + 1)).is_some() { k + 1 } else { k };
+        let unit = Unit::of(self.w(k))?;
+        if n == Some(1)
+            && self.w(j) != "one"
+            && matches!(self.w(j), "a" | "an")
+            && i == j
+            && self.w(k).ends_with('s')
+        {
+            return None;
+        }
+        let end = if matches!(self.w(k + 1), "long" | "old") { k + 2 } else { k + 1 };
+        Reading::new(end, TimexKind::Duration, Some(unit.duration(n)))
+    }
+}
+
+impl Grammar<'_> {
+    /// Joins a day and a time of day next to it into one TIME: "tomorrow 8:00am", "Friday
+    /// night", "8am this morning", "tomorrow at noon".
+    fn join_day_and_clock(&self, r: Reading) -> Reading {
+        let is_day = |v: &Option<String>| v.as_ref().is_some_and(|v| v.len() == 10);
+        if r.kind == TimexKind::Date && is_day(&r.value) {
+            let day = r.value.clone().unwrap_or_default();
+            if let Some(code) = part_of_day(self.w(r.end)) {
+                return Reading {
+                    end: r.end + 1,
+                    kind: TimexKind::Time,
+                    value: Some(format!("{day}T{code}")),
+                };
+            }
+            let at = if self.is(r.end, "at") { r.end + 1 } else { r.end };
+            if let Some(clock) = self.time_of_day(at) {
+                let time = clock.value.as_deref().and_then(|v| v.split_once('T')).map(|(_, t)| t.to_string());
+                return Reading {
+                    end: clock.end,
+                    kind: TimexKind::Time,
+                    value: time.map(|t| format!("{day}T{t}")),
+                };
+            }
+        }
+        if r.kind == TimexKind::Time {
+            let clock = r.value.as_deref().and_then(|v| v.split_once('T')).map(|(_, t)| t.to_string());
+            for rule in [Grammar::relative_day, Grammar::weekday] {
+                if let Some(day) = rule(self, r.end).filter(|d| is_day(&d.value) || d.kind == TimexKind::Time)
+                {
+                    let date = day.value.as_deref().map(|v| v[..10.min(v.len())].to_string());
+                    let value = date.zip(clock.clone()).map(|(d, c)| format!("{d}T{c}"));
+                    return Reading { end: day.end, kind: TimexKind::Time, value };
+                }
+            }
+        }
+        r
+    }
+}
+
+/// The year "this", "last" and "next" point to, relative to the DCT's.
+fn year_shift(word: &str) -> Option<i32> {
+    match word {
+        "this" => Some(0),
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => None,
+    }
+}
+
+/// The TimeML name of a part of the day.
+fn part_of_day(word: &str) -> Option<&'static str> {
+    match word {
+        "morning" => Some("MO"),
+        "afternoon" => Some("AF"),
+        "evening" => Some("EV"),
+        "night" => Some("NI"),
+        _ => None,
+    }
+}
+
+/// Adjectives between a count and a unit of days: "six straight days", "five trading days".
+fn is_day_kind(word: &str) -> bool {
+    matches!(
+        word,
+        "straight" | "consecutive" | "full" | "trading" | "business" | "working" | "more" | "additional"
+    )
+}
+
+fn is_unit_or_count(word: &str) -> bool {
+    Unit::of(word).is_some() || cardinal(word).is_some() || matches!(word, "several" | "few")
+}
+
+/// Days between two dates.
+fn distance(a: Date, b: Date) -> i64 {
+    (0..=800i64).find(|n| a.add_days(*n) == Some(b) || b.add_days(*n) == Some(a)).unwrap_or(i64::MAX)
+}
+
+/// The calendar period `shift` units from the DCT's: "2019-W43", "2019-10", "2019-Q4", "2019",
+/// "201" (the 2010s), "20" (the 2000s century).
+fn calendar_period(dct: Date, unit: Unit, shift: i64) -> Option<String> {
+    match unit {
+        Unit::Day => dct.add_days(shift).map(|d| d.to_string()),
+        Unit::Week => dct.add_days(7 * shift).map(|d| {
+            let (y, w) = d.iso_week();
+            format!("{y:04}-W{w:02}")
+        }),
+        Unit::Month => dct.add_months(shift).map(|d| format!("{:04}-{:02}", d.year, d.month)),
+        Unit::Quarter => {
+            dct.add_months(3 * shift).map(|d| format!("{:04}-Q{}", d.year, (d.month - 1) / 3 + 1))
+        }
+        Unit::Year => dct.add_months(12 * shift).map(|d| format!("{:04}", d.year)),
+        Unit::Decade => Some(format!("{:03}", (i64::from(dct.year) / 10 + shift).max(0))),
+        Unit::Century => Some(format!("{:02}", (i64::from(dct.year) / 100 + shift).max(0))),
+        _ => None,
+    }
+}

@@ -1,0 +1,215 @@
+//! Temporal expressions: found in text and normalised to TimeML values against the document
+//! creation time (DCT).
+//!
+//! News dates are mostly relative ("on November 2", "earlier this month", "May 9 next year"),
+//! so each expression is resolved against the DCT, in the direction the clause's tense gives: a
+//! past-tense "on November 2" in an article of 31 October 2019 is 2018-11-02. Without a DCT,
+//! what the text fixes is kept and the rest written as `X` (`XXXX-11-02`), and purely relative
+//! expressions get no value. Named periods ("the Cold War") are found and get no value.
+
+pub mod calendar;
+mod grammar;
+mod scan;
+mod words;
+
+pub use calendar::{BadDate, Date};
+use dyad_nlp::analyze::Sentence;
+use dyad_nlp::tagger::Tagger;
+
+/// The TimeML type of a temporal expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimexKind {
+    /// A calendar date or period: `2019-10-31`, `2019-10`, `2019-W44`, `2019`, `201` (the 2010s).
+    Date,
+    /// A time of day: `2019-10-31T15:00`.
+    Time,
+    /// An amount of time: `P2W`, `PT3H`.
+    Duration,
+    /// A recurrence: `P1Y` for "every year".
+    Set,
+}
+
+impl TimexKind {
+    /// The TimeML name: DATE, TIME, DURATION or SET.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Date => "DATE",
+            Self::Time => "TIME",
+            Self::Duration => "DURATION",
+            Self::Set => "SET",
+        }
+    }
+}
+
+/// The tense of the clause around an expression: the direction in which an underspecified date
+/// ("on Friday", "in May") is looked for from the DCT.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    /// Reported events: the most recent such date up to the DCT.
+    Past,
+    /// The nearest such date.
+    Present,
+    /// Plans and promises: the next such date from the DCT.
+    Future,
+}
+
+impl Tense {
+    /// The tense of a clause from its words and their Penn Treebank tags: a modal "will",
+    /// "shall" or "'ll" makes it future, a past-tense verb past, anything else present.
+    pub fn of_clause(words: &[&str], tags: &[&str]) -> Self {
+        let future = words.iter().zip(tags).any(|(w, t)| {
+            *t == "MD" && matches!(w.to_lowercase().as_str(), "will" | "shall" | "'ll" | "’ll" | "wo")
+        });
+        if future {
+            Self::Future
+        } else if tags.contains(&"VBD") {
+            Self::Past
+        } else {
+            Self::Present
+        }
+    }
+}
+
+/// A temporal expression found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timex {
+    /// Byte offset of the first byte in the text.
+    pub start: usize,
+    /// Byte offset after the last byte.
+    pub end: usize,
+    /// The TimeML type.
+    pub kind: TimexKind,
+    /// The TimeML value (`2018-11-02`, `P2W`, `XXXX-11-02`); `None` for named periods and for
+    /// relative expressions without a DCT.
+    pub value: Option<String>,
+}
+
+/// Finds the temporal expressions of `text` (a sentence or a document whose clauses share
+/// `tense`) and normalises them against `dct`. Expressions do not overlap; each is the longest
+/// reading at its place.
+pub fn find_times(text: &str, dct: Option<Date>, tense: Tense) -> Vec<Timex> {
+    grammar::find(text, dct, tense)
+}
+
+/// Finds the temporal expressions of an analysed document, reading each sentence with the
+/// tense its tags give (see [`Tense::of_clause`]). Offsets are into `text`.
+pub fn find_in_document(
+    text: &str,
+    sentences: &[Sentence],
+    tagger: &Tagger,
+    dct: Option<Date>,
+) -> Vec<Timex> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let (Some(first), Some(last)) = (s.tokens.first(), s.tokens.last()) else { continue };
+        let Some(sentence) = text.get(first.start..last.end) else { continue };
+        let words: Vec<&str> = s.words.iter().map(|w| text.get(w.start..w.end).unwrap_or("")).collect();
+        let tags: Vec<&str> = s.words.iter().map(|w| tagger.tag_of(w.tag).xpos.as_str()).collect();
+        let tense = Tense::of_clause(&words, &tags);
+        out.extend(find_times(sentence, dct, tense).into_iter().map(|t| Timex {
+            start: t.start + first.start,
+            end: t.end + first.start,
+            ..t
+        }));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(text: &str, dct: &str, tense: Tense) -> Vec<(String, &'static str, Option<String>)> {
+        let dct = Date::parse(dct).ok();
+        find_times(text, dct, tense)
+            .into_iter()
+            .map(|t| (text[t.start..t.end].to_string(), t.kind.name(), t.value))
+            .collect()
+    }
+
+    fn one(text: &str, dct: &str, tense: Tense) -> (String, Option<String>) {
+        let mut v = values(text, dct, tense);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        let (t, _, value) = v.remove(0);
+        (t, value)
+    }
+
+    #[test]
+    fn resolves_the_seed_article_expressions() {
+        let dct = "2019-10-31";
+        let v = |t: &str| Some(t.to_string());
+        assert_eq!(
+            one("talks in Moscow on November 2, Diaz-Canel called for", dct, Tense::Past),
+            ("November 2".into(), v("2018-11-02"))
+        );
+        assert_eq!(
+            one("a deal within two weeks", dct, Tense::Present),
+            ("within two weeks".into(), v("P2W"))
+        );
+        assert_eq!(
+            one("he visited earlier this month", dct, Tense::Past),
+            ("earlier this month".into(), v("2019-10"))
+        );
+        assert_eq!(
+            one("Putin will visit on May 9 next year", dct, Tense::Future),
+            ("May 9 next year".into(), v("2020-05-09"))
+        );
+        assert_eq!(one("aid during the Cold War ended", dct, Tense::Past), ("the Cold War".into(), None));
+        assert_eq!(one("the Soviet Union collapsed in 1991.", dct, Tense::Past), ("1991".into(), v("1991")));
+    }
+
+    #[test]
+    fn resolves_relative_days_weeks_and_years() {
+        let dct = "2019-10-31"; // a Thursday
+        let v = |s: &str| Some(s.to_string());
+        assert_eq!(one("It happened yesterday.", dct, Tense::Past).1, v("2019-10-30"));
+        assert_eq!(one("They met on Monday.", dct, Tense::Past).1, v("2019-10-28"));
+        assert_eq!(one("They will meet on Monday.", dct, Tense::Future).1, v("2019-11-04"));
+        assert_eq!(one("They met last week.", dct, Tense::Past).1, v("2019-W43"));
+        assert_eq!(one("Sales fell last year.", dct, Tense::Past).1, v("2018"));
+        assert_eq!(one("It opened three years ago.", dct, Tense::Past).1, v("2016"));
+        assert_eq!(one("in the first quarter of 2008", dct, Tense::Past).1, v("2008-Q1"));
+        assert_eq!(one("during the 1990s", dct, Tense::Past).1, v("199"));
+        assert_eq!(one("on March 1, 2008", dct, Tense::Past).1, v("2008-03-01"));
+        assert_eq!(one("a fifty-year history", dct, Tense::Past).1, v("P50Y"));
+        assert_eq!(one("15 tankers a year", dct, Tense::Present), ("a year".into(), v("P1Y")));
+    }
+
+    #[test]
+    fn leaves_what_no_dct_fixes_unknown() {
+        let found = values("on November 2 and yesterday", "", Tense::Past);
+        assert_eq!(found[0].2.as_deref(), Some("XXXX-11-02"));
+        assert_eq!(found[1].2, None);
+    }
+
+    #[test]
+    fn counts_are_not_years_and_may_is_not_a_month() {
+        assert!(values("2000 troops may leave", "2019-10-31", Tense::Present).is_empty());
+        assert!(values("He said he may go.", "2019-10-31", Tense::Present).is_empty());
+    }
+
+    #[test]
+    fn impossible_dates_and_random_text_give_no_value_and_no_panic() {
+        assert!(values("on February 30, 2019", "2019-10-31", Tense::Past)
+            .iter()
+            .all(|(_, _, v)| v.as_deref() != Some("2019-02-30")));
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let alphabet: Vec<char> =
+            "0123456789 -/:.,'apmMayJuneyearsago lastnext weekday Monday 99999 ½€".chars().collect();
+        for _ in 0..3000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push(alphabet[(seed % alphabet.len() as u64) as usize]);
+            }
+            for dct in [Some("0001-01-01"), Some("9999-12-31"), None] {
+                let dct = dct.and_then(|d| Date::parse(d).ok());
+                for t in find_times(&s, dct, Tense::Past) {
+                    assert!(t.start < t.end && s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+                }
+            }
+        }
+    }
+}
