@@ -444,7 +444,9 @@ fn minor_part(toks: &[Token], from: usize, major: &Parsed) -> Option<(f64, usize
         }
         return (unit.fraction == 0.01).then_some((count, end));
     }
-    next_is_free(toks, m.end).then_some((count, m.end))
+    // "10 turkish lira 11a": a number glued to a word or digits is a code, not cents.
+    let glued = attached(toks, m.end - 1) && toks.get(m.end).is_some_and(|t| t.shape != Shape::Symbol);
+    (!glued && next_is_free(toks, m.end)).then_some((count, m.end))
 }
 
 /// Whether nothing after token `at` makes the number before it a measure of something else: a
@@ -697,6 +699,7 @@ mod tests {
         assert_eq!(one("c $ 100 and fifty").4, Some(100.5));
         assert_eq!(one("one kuai and five mao five").4, Some(1.55));
         assert_eq!(one("three thousand dollars two hundred times").4, Some(3000.0));
+        assert_eq!(one("10 turkish lira 11a").4, Some(10.0));
         let two: Vec<_> = amounts("50 dollar 50 dollar").iter().map(|a| a.value).collect();
         assert_eq!(two, [Some(50.0), Some(50.0)]);
     }
