@@ -4,6 +4,7 @@
 mod bench;
 mod eval;
 mod input;
+mod specs;
 mod tag;
 mod train;
 
