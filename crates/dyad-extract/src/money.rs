@@ -375,6 +375,18 @@ fn prefixed(toks: &[Token], i: usize) -> Option<(Amount, usize)> {
             end = e;
         }
     }
+    // "$ 9.99 US dollars", "$ 5 canadian dollars": a name repeating the unit belongs to the
+    // amount, and its country settles the code.
+    let mut currency = currency;
+    let repeated = currency_at(toks, end, Side::After).filter(|&(c, e, _)| {
+        c.unit == currency.unit
+            && toks[end].shape == Shape::Word
+            && toks.get(e).is_none_or(|t| t.shape != Shape::Digits)
+    });
+    if let Some((named, e, 0)) = repeated {
+        currency.code = named.code.or(currency.code);
+        end = e;
+    }
     let amount = money(toks, i, end, currency, value, n.min.map(|m| m * 10f64.powi(exp)));
     Some((amount, end))
 }
@@ -532,14 +544,23 @@ const PEOPLE: &[&str] = &[
 /// A count of people: the number, an optional "of" and at most one word, then a people noun
 /// ("12 people", "dozens of protesters", "three unarmed civilians").
 fn people(toks: &[Token], i: usize, n: &Parsed) -> Option<(Amount, usize)> {
-    let mut k = n.end;
-    if is(toks, k, "of") {
-        k += 1;
+    // "in 2019 people took to the streets": a year is not a count.
+    let year = toks[i].shape == Shape::Digits
+        && toks[i].text.len() == 4
+        && n.end == i + 1
+        && n.value.is_some_and(|v| (1800.0..=2100.0).contains(&v));
+    if year {
+        return None;
     }
+    let of = is(toks, n.end, "of");
+    let k = if of { n.end + 1 } else { n.end };
     let noun = |at: usize| toks.get(at).and_then(|t| PEOPLE.iter().find(|w| **w == t.lower)).copied();
     let (unit, end) = match noun(k) {
         Some(unit) => (unit, k + 1),
-        None if toks.get(k).is_some_and(|t| t.shape == Shape::Word && number_at(toks, k).is_none()) => {
+        // One word between: "three unarmed civilians", but not "one of the protesters".
+        None if !of
+            && toks.get(k).is_some_and(|t| t.shape == Shape::Word && number_at(toks, k).is_none()) =>
+        {
             (noun(k + 1)?, k + 2)
         }
         None => return None,
@@ -643,6 +664,11 @@ mod tests {
             one("revenues of MAUD 60"),
             ("MAUD 60", Kind::Money, Some("AUD"), "dollar", Some(6e7), None)
         );
+        assert_eq!(
+            one("around $ 9.99 US dollars"),
+            ("$ 9.99 US dollars", Kind::Money, Some("USD"), "dollar", Some(9.99), None)
+        );
+        assert_eq!(one("$ 5 canadian dollars").2, Some("CAD"));
         assert_eq!(one("raised $5m"), ("$5m", Kind::Money, Some("USD"), "dollar", Some(5e6), None));
     }
 
@@ -709,7 +735,7 @@ mod tests {
         let text = "1 $10 dollars bill";
         let found = amounts(text);
         assert_eq!(found.len(), 1);
-        assert_eq!((found[0].text(text), found[0].value), ("$10", Some(10.0)));
+        assert_eq!((found[0].text(text), found[0].value), ("$10 dollars", Some(10.0)));
         let values: Vec<_> = amounts("10 $ 30 $").iter().map(|a| a.value).collect();
         assert_eq!(values, [Some(10.0), Some(30.0)]);
     }
@@ -743,6 +769,8 @@ mod tests {
             "he bought 5 pounds of rice",
             "All 70 of us.",
             "I tried to call Bob 3 times already.",
+            "in 2019 people took to the streets",
+            "one of the protesters was hurt",
         ] {
             assert_eq!(amounts(text), [], "{text}");
         }
