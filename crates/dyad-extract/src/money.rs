@@ -316,9 +316,8 @@ fn lexicon() -> &'static HashMap<String, Vec<Phrase>> {
         let mut map: HashMap<String, Vec<Phrase>> = HashMap::new();
         let mut add = |form: &str, currency: Currency, attached: bool, upper: bool, side: Side, exp: i32| {
             let words: Vec<String> = tokens(form).into_iter().map(|t| t.lower).collect();
-            if let Some(first) = words.first() {
-                let phrase = Phrase { words: words.clone(), currency, attached, upper, side, exp };
-                map.entry(first.clone()).or_default().push(phrase);
+            if let Some(first) = words.first().cloned() {
+                map.entry(first).or_default().push(Phrase { words, currency, attached, upper, side, exp });
             }
         };
         for &(adjectives, nouns, code, unit, fraction) in NAMES {
@@ -335,8 +334,12 @@ fn lexicon() -> &'static HashMap<String, Vec<Phrase>> {
             }
         }
         for &(code, unit, upper) in CODES {
-            let iso = (code != "RMB" && code != "BTC").then_some(code);
-            let iso = if code == "RMB" { Some("CNY") } else { iso };
+            // RMB is the yuan's common name, not its code; BTC is not an ISO 4217 code.
+            let iso = match code {
+                "RMB" => Some("CNY"),
+                "BTC" => None,
+                _ => Some(code),
+            };
             let currency = Currency { code: iso, unit, fraction: 1.0 };
             add(code, currency, false, upper, Side::Both, 0);
             add(&format!("M{code}"), currency, false, true, Side::Both, 6);
@@ -439,7 +442,7 @@ fn suffixed(toks: &[Token], i: usize) -> Option<(Amount, usize)> {
 /// The minor part after a whole major amount, in hundredths, and the token after it: "forty-five
 /// cents", "five mao five", or a bare number below 100 that no unit follows ("15 dollars 50").
 fn minor_part(toks: &[Token], from: usize, major: &Parsed) -> Option<(f64, usize)> {
-    if major.value.is_none_or(|v| v.fract() != 0.0) {
+    if major.value.is_none_or(|v| v.fract() != 0.0 || v > 1e15) {
         return None;
     }
     let m = number_at(toks, from)?;
@@ -583,8 +586,9 @@ fn money(
         kind: Kind::Money,
         currency: currency.code.filter(|_| currency.fraction == 1.0),
         unit: currency.unit,
-        value,
-        min,
+        // Scales and minor parts can overflow a number that was already near the f64 limit.
+        value: value.filter(|v| v.is_finite()),
+        min: min.filter(|v| v.is_finite()),
     }
 }
 
@@ -865,6 +869,8 @@ mod tests {
                 assert!(n.start < n.end && n.end <= text.len());
             }
         }
+        let huge = format!("MUSD {} and {} dollars 50", "9".repeat(305), "9".repeat(309));
+        assert!(amounts(&huge).iter().all(|a| a.value.is_none()), "{:?}", amounts(&huge));
         for _ in 0..2_000 {
             let len = (rng.next() % 40) as usize;
             let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
