@@ -11,7 +11,8 @@
 //!
 //! An amount's `value` is the number the text states; `min` is a lower bound, set for vague
 //! quantities ("billions of dollars": no value, min 1e9) and after "at least", "more than",
-//! "over" (both then hold the stated number). A bare "$" or "dollars" is taken as US dollars, as
+//! "over" (both then hold the stated number); a range ("$5-10 million") has `min` and `max` and no
+//! value. A bare "$" or "dollars" is taken as US dollars, as
 //! in most English news; names shared by several countries ("francs", "rupees", "pesos") have no
 //! code unless an adjective or symbol settles it. Minor units keep their own unit and no code:
 //! "50 cents" is 50 of unit "cent".
@@ -46,8 +47,10 @@ pub struct Amount {
     pub unit: &'static str,
     /// The value the text states, in `unit`s.
     pub value: Option<f64>,
-    /// A lower bound, when the text gives one (vague quantities, "at least", "more than").
+    /// A lower bound, when the text gives one (vague quantities, "at least", "more than", ranges).
     pub min: Option<f64>,
+    /// An upper bound, when the text gives a range ("$5-10 million").
+    pub max: Option<f64>,
 }
 
 impl Amount {
@@ -369,12 +372,11 @@ fn currency_at(toks: &[Token], i: usize, side: Side) -> Option<(Currency, usize,
 /// An amount with its currency first: "$ 75 million", "US$40bn", "c $ 100 and fifty", "usd115".
 fn prefixed(toks: &[Token], i: usize) -> Option<(Amount, usize)> {
     let (currency, j, exp) = currency_at(toks, i, Side::Before)?;
-    let n = number_at(toks, j)?;
-    let mut value = n.value.map(|v| v * 10f64.powi(exp));
+    let mut n = number_at(toks, j)?.times(exp);
     let mut end = n.end;
     if exp == 0 && !n.scaled && is(toks, end, "and") {
-        if let Some((v, (m, e))) = value.zip(minor_part(toks, end + 1, &n)) {
-            value = Some((v * 100.0 + m) / 100.0);
+        if let Some((v, (m, e))) = n.value.zip(minor_part(toks, end + 1, &n)) {
+            n.value = Some((v * 100.0 + m) / 100.0);
             end = e;
         }
     }
@@ -390,8 +392,7 @@ fn prefixed(toks: &[Token], i: usize) -> Option<(Amount, usize)> {
         currency.code = named.code.or(currency.code);
         end = e;
     }
-    let amount = money(toks, i, end, currency, value, n.min.map(|m| m * 10f64.powi(exp)));
-    Some((amount, end))
+    Some((money(toks, i, end, currency, &n), end))
 }
 
 /// An amount with its unit after the number: money ("420 million finnish markka", "12-cent",
@@ -414,26 +415,25 @@ fn suffixed(toks: &[Token], i: usize) -> Option<(Amount, usize)> {
         // "5 pounds of rice" is a weight.
         let weight = currency.unit == "pound" && is(toks, end, "of");
         if !owned_by_next && !weight {
-            let mut value = n.value.map(|v| v * 10f64.powi(exp));
-            let mut min = n.min.map(|m| m * 10f64.powi(exp));
+            let mut n = n.times(exp);
             // "75 USD million".
             if !n.scaled && exp == 0 {
                 if let Some(e) =
                     toks.get(end).filter(|t| t.shape == Shape::Word).and_then(|t| scale(&t.lower))
                 {
-                    (value, min) = (value.map(|v| v * 10f64.powi(e)), min.map(|m| m * 10f64.powi(e)));
+                    n = n.times(e);
                     end += 1;
                 }
             }
             // "thirteen dollars and forty-five cents", "15 dollars 50".
             if currency.fraction == 1.0 && !n.scaled && exp == 0 {
                 let from = if is(toks, end, "and") { end + 1 } else { end };
-                if let Some((v, (m, e))) = value.zip(minor_part(toks, from, &n)) {
-                    value = Some((v * 100.0 + m) / 100.0);
+                if let Some((v, (m, e))) = n.value.zip(minor_part(toks, from, &n)) {
+                    n.value = Some((v * 100.0 + m) / 100.0);
                     end = e;
                 }
             }
-            return Some((money(toks, i, end, currency, value, min), end));
+            return Some((money(toks, i, end, currency, &n), end));
         }
     }
     people(toks, i, &n)
@@ -572,23 +572,10 @@ fn people(toks: &[Token], i: usize, n: &Parsed) -> Option<(Amount, usize)> {
 }
 
 /// A money amount over tokens `i..end`.
-fn money(
-    toks: &[Token],
-    i: usize,
-    end: usize,
-    currency: Currency,
-    value: Option<f64>,
-    min: Option<f64>,
-) -> Amount {
+fn money(toks: &[Token], i: usize, end: usize, currency: Currency, n: &Parsed) -> Amount {
     Amount {
-        start: toks[i].start,
-        end: toks[end - 1].end,
-        kind: Kind::Money,
         currency: currency.code.filter(|_| currency.fraction == 1.0),
-        unit: currency.unit,
-        // Scales and minor parts can overflow a number that was already near the f64 limit.
-        value: value.filter(|v| v.is_finite()),
-        min: min.filter(|v| v.is_finite()),
+        ..amount(toks, i, end, Kind::Money, currency.unit, n)
     }
 }
 
@@ -600,8 +587,10 @@ fn amount(toks: &[Token], i: usize, end: usize, kind: Kind, unit: &'static str, 
         kind,
         currency: None,
         unit,
-        value: n.value,
+        // Minor parts can overflow a number that was already near the f64 limit.
+        value: n.value.filter(|v| v.is_finite()),
         min: n.min,
+        max: n.max,
     }
 }
 
@@ -718,6 +707,20 @@ mod tests {
         assert_eq!(
             one("a multibillion - dollar deal"),
             ("multibillion - dollar", Kind::Money, Some("USD"), "dollar", None, Some(1e9))
+        );
+    }
+
+    #[test]
+    fn ranges_have_bounds_and_no_value() {
+        let text = "raised $5-10 million, up 20 to 25 percent";
+        let found: Vec<_> =
+            amounts(text).iter().map(|a| (a.text(text), a.kind, a.value, a.min, a.max)).collect();
+        assert_eq!(
+            found,
+            [
+                ("$5-10 million", Kind::Money, None, Some(5e6), Some(1e7)),
+                ("20 to 25 percent", Kind::Percent, None, Some(20.0), Some(25.0)),
+            ]
         );
     }
 

@@ -19,8 +19,11 @@ pub struct Number {
     pub end: usize,
     /// The value the text states, when it states one ("48.2 million" → 48200000).
     pub value: Option<f64>,
-    /// A lower bound, when the text only gives one ("billions" → 1e9, "tens of thousands" → 1e4).
+    /// A lower bound, when the text only gives one ("billions" → 1e9, "tens of thousands" → 1e4)
+    /// or gives a range ("5-10 million" → 5e6).
     pub min: Option<f64>,
+    /// The upper bound of a range ("5-10 million" → 1e7).
+    pub max: Option<f64>,
 }
 
 /// Every number in `text`, left to right, none overlapping.
@@ -36,6 +39,7 @@ pub fn numbers(text: &str) -> Vec<Number> {
                     end: toks[n.end - 1].end,
                     value: n.value,
                     min: n.min,
+                    max: n.max,
                 });
                 i = n.end;
             }
@@ -138,8 +142,10 @@ pub(crate) struct Parsed {
     pub end: usize,
     /// The stated value.
     pub value: Option<f64>,
-    /// The lower bound of a vague quantity.
+    /// The lower bound of a vague quantity or a range.
     pub min: Option<f64>,
+    /// The upper bound of a range.
+    pub max: Option<f64>,
     /// Whether a scale word or abbreviation multiplied it ("5 million", "1.2bn").
     pub scaled: bool,
 }
@@ -244,11 +250,20 @@ pub(crate) fn attached(toks: &[Token], i: usize) -> bool {
     matches!((toks.get(i), toks.get(i + 1)), (Some(a), Some(b)) if a.end == b.start)
 }
 
+impl Parsed {
+    /// The same number multiplied by ten to the power `e` ("MUSD", "75 USD million").
+    pub fn times(self, e: i32) -> Parsed {
+        let f = 10f64.powi(e);
+        let by = |x: Option<f64>| x.map(|x| x * f).filter(|x| x.is_finite());
+        Parsed { value: by(self.value), min: by(self.min), max: by(self.max), ..self }
+    }
+}
+
 /// Recognizes the longest number starting at token `i`.
 pub(crate) fn number_at(toks: &[Token], i: usize) -> Option<Parsed> {
     let tok = toks.get(i)?;
     match tok.shape {
-        Shape::Digits => Some(digits_number(toks, i)),
+        Shape::Digits => Some(range(toks, digits_number(toks, i))),
         Shape::Word => vague_number(toks, i).or_else(|| word_number(toks, i)),
         Shape::Symbol => None,
     }
@@ -278,7 +293,28 @@ fn digits_number(toks: &[Token], i: usize) -> Parsed {
         }
     }
     let value = format!("{digits}e{exp}").parse::<f64>().ok().filter(|v| v.is_finite());
-    Parsed { end, value, min: None, scaled: exp != 0 }
+    Parsed { end, value, min: None, max: None, scaled: exp != 0 }
+}
+
+/// A range of digit numbers sharing the second one's scale: "5-10 million", "20 to 25",
+/// "1.5–2bn". It has bounds and no value.
+fn range(toks: &[Token], low: Parsed) -> Parsed {
+    let k = low.end;
+    let dash =
+        matches!(toks.get(k).map(|t| t.text), Some("-" | "–")) && attached(toks, k - 1) == attached(toks, k);
+    if low.scaled || !(dash || is(toks, k, "to")) || toks.get(k + 1).is_none_or(|t| t.shape != Shape::Digits)
+    {
+        return low;
+    }
+    let high = digits_number(toks, k + 1);
+    // The second number's scale applies to both: its value over its digits alone.
+    let base = digits_number(&toks[k + 1..k + 2], 0).value.filter(|b| *b != 0.0);
+    let (Some(lo), Some(hi), Some(base)) = (low.value, high.value, base) else { return low };
+    let min = lo * (hi / base);
+    if min > hi {
+        return low;
+    }
+    Parsed { end: high.end, value: None, min: Some(min), max: Some(hi), scaled: high.scaled }
 }
 
 /// Vague quantities: "billions", "tens of thousands", "hundreds of millions", "multibillion",
@@ -321,7 +357,7 @@ fn vague_number(toks: &[Token], i: usize) -> Option<Parsed> {
             _ => break,
         }
     }
-    Some(Parsed { end, value: None, min: Some(min), scaled: true })
+    Some(Parsed { end, value: None, min: Some(min), max: None, scaled: true })
 }
 
 /// What the previous word of a written-out number was, which decides what may follow it.
@@ -424,7 +460,7 @@ fn word_number(toks: &[Token], i: usize) -> Option<Parsed> {
     if j == i || last == Last::Start {
         return None;
     }
-    Some(Parsed { end: j, value: Some(total + current), min: None, scaled })
+    Some(Parsed { end: j, value: Some(total + current), min: None, max: None, scaled })
 }
 
 /// Whether an "and" at `j` continues a written-out number: after a hundred or a scale word before
@@ -529,6 +565,24 @@ mod tests {
         assert_eq!(one("several hundred troops"), ("several hundred", None, Some(200.0)));
         assert_eq!(one("a multibillion deal"), ("multibillion", None, Some(1e9)));
         assert_eq!(one("a multi-million deal"), ("multi-million", None, Some(1e6)));
+    }
+
+    #[test]
+    fn ranges_share_the_second_scale_and_give_bounds() {
+        let found = numbers("$5-10 million, 20 to 25 and 30 - 40 but 1990-91 and 10-5");
+        let bounds: Vec<_> = found.iter().map(|n| (n.value, n.min, n.max)).collect();
+        assert_eq!(
+            bounds,
+            [
+                (None, Some(5e6), Some(1e7)),
+                (None, Some(20.0), Some(25.0)),
+                (None, Some(30.0), Some(40.0)),
+                (Some(1990.0), None, None),
+                (Some(91.0), None, None),
+                (Some(10.0), None, None),
+                (Some(5.0), None, None),
+            ]
+        );
     }
 
     #[test]
