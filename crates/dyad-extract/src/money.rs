@@ -12,10 +12,9 @@
 //! An amount's `value` is the number the text states; `min` is a lower bound, set for vague
 //! quantities ("billions of dollars": no value, min 1e9) and after "at least", "more than",
 //! "over" (both then hold the stated number); a range ("$5-10 million") has `min` and `max` and no
-//! value. A bare "$" or "dollars" is taken as US dollars, as
-//! in most English news; names shared by several countries ("francs", "rupees", "pesos") have no
-//! code unless an adjective or symbol settles it. Minor units keep their own unit and no code:
-//! "50 cents" is 50 of unit "cent".
+//! value. A bare "$" or "dollars" is taken as US dollars, as in most English news; names shared
+//! by several countries ("francs", "rupees", "pesos") have no code unless an adjective or symbol
+//! settles it. Minor units keep their own unit and no code: "50 cents" is 50 of unit "cent".
 
 use crate::number::{attached, is, number_at, scale, tokens, Parsed, Shape, Token};
 use std::collections::HashMap;
