@@ -11,8 +11,8 @@
 //!
 //! An amount's `value` is the number the text states; `min` is a lower bound, set for vague
 //! quantities ("billions of dollars": no value, min 1e9) and after "at least", "more than",
-//! "over" (both then hold the stated number); a range ("$5-10 million") has `min` and `max` and no
-//! value. A bare "$" or "dollars" is taken as US dollars, as in most English news; names shared
+//! "over" (both then hold the stated number); `max` is an upper bound, after "up to", "less than",
+//! "as many as"; a range ("$5-10 million") has `min` and `max` and no value. A bare "$" or "dollars" is taken as US dollars, as in most English news; names shared
 //! by several countries ("francs", "rupees", "pesos") have no code unless an adjective or symbol
 //! settles it. Minor units keep their own unit and no code: "50 cents" is 50 of unit "cent".
 
@@ -48,7 +48,7 @@ pub struct Amount {
     pub value: Option<f64>,
     /// A lower bound, when the text gives one (vague quantities, "at least", "more than", ranges).
     pub min: Option<f64>,
-    /// An upper bound, when the text gives a range ("$5-10 million").
+    /// An upper bound, when the text gives one ("up to", "less than") or a range ("$5-10 million").
     pub max: Option<f64>,
 }
 
@@ -90,8 +90,11 @@ pub fn amounts(text: &str) -> Vec<Amount> {
     while i < toks.len() {
         match prefixed(&toks, i).or_else(|| suffixed(&toks, i)) {
             Some((mut amount, end)) => {
-                if amount.min.is_none() && lower_bound_before(&toks, i) {
+                if amount.min.is_none() && bound_before(&toks, i, AT_LEAST) {
                     amount.min = amount.value;
+                }
+                if amount.max.is_none() && bound_before(&toks, i, AT_MOST) {
+                    amount.max = amount.value;
                 }
                 found.push(amount);
                 i = end;
@@ -593,20 +596,34 @@ fn amount(toks: &[Token], i: usize, end: usize, kind: Kind, unit: &'static str, 
     }
 }
 
-/// Whether a lower-bound phrase ("at least", "more than", "over", "in excess of") ends just
-/// before token `i`.
-fn lower_bound_before(toks: &[Token], i: usize) -> bool {
-    const BOUNDS: &[&[&str]] = &[
-        &["at", "least"],
-        &["more", "than"],
-        &["over"],
-        &["upwards", "of"],
-        &["in", "excess", "of"],
-        &["no", "fewer", "than"],
-        &["no", "less", "than"],
-        &["not", "less", "than"],
-    ];
-    BOUNDS.iter().any(|words| {
+/// Phrases before a number that make it a lower bound.
+const AT_LEAST: &[&[&str]] = &[
+    &["at", "least"],
+    &["more", "than"],
+    &["over"],
+    &["upwards", "of"],
+    &["in", "excess", "of"],
+    &["no", "fewer", "than"],
+    &["no", "less", "than"],
+    &["not", "less", "than"],
+];
+
+/// Phrases before a number that make it an upper bound.
+const AT_MOST: &[&[&str]] = &[
+    &["at", "most"],
+    &["up", "to"],
+    &["as", "much", "as"],
+    &["as", "many", "as"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["under"],
+    &["no", "more", "than"],
+    &["not", "more", "than"],
+];
+
+/// Whether one of `phrases` ends just before token `i`.
+fn bound_before(toks: &[Token], i: usize, phrases: &[&[&str]]) -> bool {
+    phrases.iter().any(|words| {
         i >= words.len() && words.iter().enumerate().all(|(k, w)| toks[i - words.len() + k].lower == *w)
     })
 }
@@ -764,6 +781,12 @@ mod tests {
             ("three unarmed civilians", Kind::People, None, "civilians", Some(3.0), None)
         );
         assert_eq!(one("more than $ 247 million").5, Some(247e6));
+        assert_eq!(
+            one("cut by half a percentage point"),
+            ("half a percentage point", Kind::Percent, None, "percent", Some(0.5), None)
+        );
+        let up_to = amounts("as many as 300 people");
+        assert_eq!((up_to[0].value, up_to[0].min, up_to[0].max), (Some(300.0), None, Some(300.0)));
     }
 
     #[test]

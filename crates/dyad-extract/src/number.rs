@@ -454,10 +454,10 @@ fn word_number(toks: &[Token], i: usize) -> Option<Parsed> {
         j += 1;
     }
     // A number cannot end on "and", nor be "a" alone.
-    while j > i && (is(toks, j - 1, "and") || is(toks, j - 1, "a")) {
+    while j > i && is(toks, j - 1, "and") {
         j -= 1;
     }
-    if j == i || last == Last::Start {
+    if j == i || (j == i + 1 && matches!(toks[i].lower.as_str(), "a" | "an")) || last == Last::Start {
         return None;
     }
     Some(Parsed { end: j, value: Some(total + current), min: None, max: None, scaled })
@@ -489,15 +489,23 @@ fn fraction(toks: &[Token], j: usize, last: Last) -> Option<(f64, usize, Option<
         let e = toks.get(k).and_then(|t| big_scale(&t.lower));
         return Some((value, if e.is_some() { k + 1 } else { k }, e));
     }
-    // Elsewhere a fraction needs a scale: "half a million", "quarter million", "three quarters billion".
+    // Elsewhere a fraction needs a scale ("half a million", "quarter million", "three quarters
+    // billion", "a quarter of a million") or a percentage after "a" ("half a percentage point").
     if !matches!(last, Last::Start | Last::Ones) {
         return None;
     }
-    if is(toks, k, "a") {
-        k += 1;
+    let article = if is(toks, k, "a") {
+        k + 1
+    } else if is(toks, k, "of") && is(toks, k + 1, "a") {
+        k + 2
+    } else {
+        k
+    };
+    match toks.get(article).map(|t| t.lower.as_str()) {
+        Some(w) if big_scale(w).is_some() => Some((value, article + 1, big_scale(w))),
+        Some("percent" | "percentage" | "per") if article > k => Some((value, article, None)),
+        _ => None,
     }
-    let e = big_scale(&toks.get(k)?.lower)?;
-    Some((value, k + 1, Some(e)))
 }
 
 #[cfg(test)]
@@ -539,6 +547,8 @@ mod tests {
         assert_eq!(parse("two and a half million"), Some(2.5e6));
         assert_eq!(parse("half a million"), Some(5e5));
         assert_eq!(parse("a quarter million"), Some(2.5e5));
+        assert_eq!(parse("a quarter of a million"), Some(2.5e5));
+        assert_eq!(one("half a percentage point"), ("half a", Some(0.5), None));
         assert_eq!(parse("three quarters billion"), Some(7.5e8));
         assert_eq!(parse("nineteen hundred"), Some(1900.0));
         assert_eq!(parse("three thousand two hundred and six"), Some(3206.0));
