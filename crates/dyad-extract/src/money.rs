@@ -711,6 +711,8 @@ mod tests {
             one("a 12-cent-a-share dividend"),
             ("12-cent", Kind::Money, None, "cent", Some(12.0), None)
         );
+        assert_eq!(one("revenue is -15€"), ("-15€", Kind::Money, Some("EUR"), "euro", Some(-15.0), None));
+        assert_eq!(one("revenue is ($-99.99)").4, Some(-99.99));
         assert_eq!(one("10 €"), ("10 €", Kind::Money, Some("EUR"), "euro", Some(10.0), None));
     }
 

@@ -1,8 +1,9 @@
 //! English numbers in running text: digits with thousands separators and decimals ("94,000",
 //! "12,34,567.89", "48.2"), number words ("twenty-one", "a hundred and fifty", "two and a half"),
 //! scale words and abbreviations ("million", "1.2bn", "5m", "35 lakh"), hyphenated compounds
-//! ("38-million") and vague quantities ("billions of", "tens of thousands", "dozens") that give a
-//! lower bound instead of a value.
+//! ("38-million"), negative numbers ("-15"), ranges ("5-10 million": bounds, no value) and vague
+//! quantities ("billions of", "tens of thousands", "dozens") that give a lower bound instead of a
+//! value.
 //!
 //! The recognizer works on a light token stream of its own ([`tokens`]) rather than on the
 //! tagger's tokens, so that amounts keep exact byte offsets whatever the spacing ("$ 75 million",
@@ -265,8 +266,20 @@ pub(crate) fn number_at(toks: &[Token], i: usize) -> Option<Parsed> {
     match tok.shape {
         Shape::Digits => Some(range(toks, digits_number(toks, i))),
         Shape::Word => vague_number(toks, i).or_else(|| word_number(toks, i)),
-        Shape::Symbol => None,
+        Shape::Symbol => negative(toks, i),
     }
+}
+
+/// A minus sign written against digits ("-15", "−3.2"), when it does not join them to a word or
+/// number before it ("2016-11", "covid-19").
+fn negative(toks: &[Token], i: usize) -> Option<Parsed> {
+    let glued_before = i > 0 && attached(toks, i - 1) && toks[i - 1].shape != Shape::Symbol;
+    let digits_after = toks.get(i + 1).is_some_and(|t| t.shape == Shape::Digits) && attached(toks, i);
+    if !matches!(toks[i].text, "-" | "−") || glued_before || !digits_after {
+        return None;
+    }
+    let n = digits_number(toks, i + 1);
+    Some(Parsed { value: n.value.map(|v| -v), ..n })
 }
 
 /// Digits with an optional scale: "94,000", "48.2 million", "38-million", "1.2bn", "5m".
@@ -593,6 +606,13 @@ mod tests {
                 (Some(5.0), None, None),
             ]
         );
+    }
+
+    #[test]
+    fn a_minus_sign_against_digits_is_negative_but_not_a_hyphen() {
+        let values: Vec<_> =
+            numbers("fell -3.2 and −15 in 2016-11 after covid-19").iter().map(|n| n.value).collect();
+        assert_eq!(values, [Some(-3.2), Some(-15.0), Some(2016.0), Some(11.0), Some(19.0)]);
     }
 
     #[test]
