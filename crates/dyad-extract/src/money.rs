@@ -546,6 +546,14 @@ const PEOPLE: &[&str] = &[
     "inhabitants",
 ];
 
+/// Whether a token reads as a plural demonym: a capitalised word ending as "Palestinians",
+/// "Afghans", "Israelis" or "Chinese" do.
+fn demonym(t: &Token) -> bool {
+    let mut chars = t.text.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    capitalised && t.text.len() > 4 && ["ians", "ans", "is", "ese"].iter().any(|end| t.text.ends_with(end))
+}
+
 /// A count of people: the number, an optional "of" and at most one word, then a people noun
 /// ("12 people", "dozens of protesters", "three unarmed civilians").
 fn people(toks: &[Token], i: usize, n: &Parsed) -> Option<(Amount, usize)> {
@@ -559,7 +567,10 @@ fn people(toks: &[Token], i: usize, n: &Parsed) -> Option<(Amount, usize)> {
     }
     let of = is(toks, n.end, "of");
     let k = if of { n.end + 1 } else { n.end };
-    let noun = |at: usize| toks.get(at).and_then(|t| PEOPLE.iter().find(|w| **w == t.lower)).copied();
+    let noun = |at: usize| {
+        let t = toks.get(at)?;
+        PEOPLE.iter().find(|w| **w == t.lower).copied().or_else(|| demonym(t).then_some("people"))
+    };
     let (unit, end) = match noun(k) {
         Some(unit) => (unit, k + 1),
         // One word between: "three unarmed civilians", but not "one of the protesters".
@@ -778,6 +789,11 @@ mod tests {
             one("dozens of protesters"),
             ("dozens of protesters", Kind::People, None, "protesters", None, Some(12.0))
         );
+        assert_eq!(
+            one("killing 12 Palestinians"),
+            ("12 Palestinians", Kind::People, None, "people", Some(12.0), None)
+        );
+        assert_eq!(amounts("In 12 Days"), []);
         assert_eq!(
             one("three unarmed civilians"),
             ("three unarmed civilians", Kind::People, None, "civilians", Some(3.0), None)
