@@ -469,11 +469,11 @@ fn minor_part(toks: &[Token], from: usize, major: &Parsed) -> Option<(f64, usize
 /// Whether nothing after token `at` makes the number before it a measure of something else: a
 /// unit, a sign, a scale, a count noun or a time unit.
 fn next_is_free(toks: &[Token], at: usize) -> bool {
-    let Some(t) = toks.get(at) else { return true };
     const MEASURES: &[&str] = &[
         "-", "%", "/", "percent", "per", "times", "year", "years", "month", "months", "week", "weeks", "day",
         "days", "hour", "hours", "minute", "minutes", "second", "seconds", "point", "points",
     ];
+    let Some(t) = toks.get(at) else { return true };
     !(MEASURES.contains(&t.lower.as_str())
         || scale(&t.lower).is_some()
         || currency_at(toks, at, Side::After).is_some()
@@ -493,57 +493,14 @@ fn percent_sign(toks: &[Token], j: usize) -> Option<usize> {
 }
 
 /// Nouns counting people, singular and plural, as news writes casualty and crowd figures.
+#[rustfmt::skip]
 const PEOPLE: &[&str] = &[
-    "people",
-    "persons",
-    "person",
-    "civilians",
-    "civilian",
-    "protesters",
-    "protestors",
-    "demonstrators",
-    "soldiers",
-    "soldier",
-    "troops",
-    "policemen",
-    "policeman",
-    "police",
-    "officers",
-    "militants",
-    "militant",
-    "rebels",
-    "fighters",
-    "insurgents",
-    "gunmen",
-    "children",
-    "child",
-    "women",
-    "woman",
-    "men",
-    "man",
-    "students",
-    "workers",
-    "migrants",
-    "refugees",
-    "journalists",
-    "journalist",
-    "prisoners",
-    "detainees",
-    "hostages",
-    "casualties",
-    "victims",
-    "residents",
-    "villagers",
-    "passengers",
-    "pilgrims",
-    "worshippers",
-    "settlers",
-    "members",
-    "supporters",
-    "activists",
-    "staff",
-    "employees",
-    "inhabitants",
+    "people", "persons", "person", "civilians", "civilian", "protesters", "protestors", "demonstrators",
+    "soldiers", "soldier", "troops", "policemen", "policeman", "police", "officers", "militants",
+    "militant", "rebels", "fighters", "insurgents", "gunmen", "children", "child", "women", "woman", "men",
+    "man", "students", "workers", "migrants", "refugees", "journalists", "journalist", "prisoners",
+    "detainees", "hostages", "casualties", "victims", "residents", "villagers", "passengers", "pilgrims",
+    "worshippers", "settlers", "members", "supporters", "activists", "staff", "employees", "inhabitants",
 ];
 
 /// Whether a token reads as a plural demonym: a capitalised word ending as "Palestinians",

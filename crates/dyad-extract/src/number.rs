@@ -70,10 +70,15 @@ pub(crate) enum Shape {
 /// One token of the light tokenization: its byte span, its lower-cased form and its shape.
 #[derive(Clone, Debug)]
 pub(crate) struct Token<'a> {
+    /// Byte offset of the first byte.
     pub start: usize,
+    /// Byte offset just past the last byte.
     pub end: usize,
+    /// The token as written.
     pub text: &'a str,
+    /// The token in lower case, what the tables are matched against.
     pub lower: String,
+    /// Digits, letters or a symbol.
     pub shape: Shape,
 }
 
