@@ -77,6 +77,21 @@ enum Target {
         #[arg(long)]
         failures: bool,
     },
+    /// Score the money recognizer on the Recognizers-Text currency suite: a case is right when
+    /// every expected amount is found with its value and currency. Cases the reference .NET
+    /// port fails are skipped.
+    ///
+    /// Example: dyad eval currency --failures
+    Currency {
+        /// The suite: a JSON array of cases.
+        #[arg(
+            default_value = "../shared/eval/date-money-specs/recognizers-text/NumberWithUnit/English/CurrencyModel.json"
+        )]
+        file: PathBuf,
+        /// Also list the failing cases with what was expected and what was found.
+        #[arg(long)]
+        failures: bool,
+    },
 }
 
 /// Runs `dyad eval`.
@@ -104,6 +119,7 @@ pub fn run(args: EvalArgs) -> Result<()> {
             print!("{}", timex_eval::datetime(&file, &Pipeline::embedded(false)?, failures)?);
             Ok(())
         }
+        Target::Currency { file, failures } => crate::specs::run_currency(&file, failures),
     }
 }
 

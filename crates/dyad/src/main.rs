@@ -2,8 +2,10 @@
 //! every subcommand lives in its own module and reports errors with the file (and line) at fault.
 
 mod bench;
+mod code;
 mod eval;
 mod input;
+mod specs;
 mod tag;
 mod timex_eval;
 mod train;
@@ -18,7 +20,7 @@ use std::process::ExitCode;
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  dyad parse examples/russia-cuba.txt\n  dyad eval conllu ../shared/train/ud-ewt/en_ewt-ud-test.conllu --from tokens\n  dyad bench examples/russia-cuba.txt"
+    after_help = "Examples:\n  dyad parse examples/russia-cuba.txt\n  dyad code --entities --date 2019-10-31 examples/russia-cuba.txt\n  dyad eval conllu ../shared/train/ud-ewt/en_ewt-ud-test.conllu --from tokens\n  dyad bench examples/russia-cuba.txt"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -35,6 +37,12 @@ enum Command {
     ///
     /// Example: dyad parse examples/russia-cuba.txt
     Parse(tag::TagArgs),
+    /// Code documents: with --entities, one JSON object per document with its times (TimeML
+    /// values against the document date) and amounts (money, percentages, people), with byte
+    /// offsets.
+    ///
+    /// Example: dyad code --entities --date 2019-10-31 examples/russia-cuba.txt
+    Code(code::CodeArgs),
     /// Train a model from a UD treebank.
     ///
     /// Example: dyad train tagger --train ../shared/train/ud-ewt/en_ewt-ud-train.conllu
@@ -54,6 +62,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Tag(args) => tag::run(args, false),
         Command::Parse(args) => tag::run(args, true),
+        Command::Code(args) => code::run(args),
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),

@@ -113,3 +113,62 @@ fn assert_single_trees(conllu: &str) {
         assert!(s.words.iter().all(|w| !w.deprel.is_empty()));
     }
 }
+
+/// The document-level records of `dyad code --entities` on `input` (JSON lines).
+fn coded(args: &[&str], stdin: Option<&[u8]>) -> (Vec<serde_json::Value>, String, bool) {
+    let out = dyad(args, stdin);
+    let records = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("one JSON object a line"))
+        .collect();
+    (records, String::from_utf8_lossy(&out.stderr).into_owned(), out.status.success())
+}
+
+#[test]
+fn codes_the_seed_article_times_and_amounts_against_its_date() {
+    let (records, err, ok) =
+        coded(&["code", "--entities", "--date", "2019-10-31", "examples/russia-cuba.txt"], None);
+    assert!(ok, "{err}");
+    assert_eq!(records.len(), 1);
+    let doc = &records[0];
+    assert_eq!(doc["doc_id"], "russia-cuba");
+    let text = std::fs::read_to_string(workspace().join("examples/russia-cuba.txt")).unwrap();
+    let span = |v: &serde_json::Value| {
+        &text[v["start"].as_u64().unwrap() as usize..v["end"].as_u64().unwrap() as usize]
+    };
+    let times = doc["times"].as_array().unwrap();
+    let may = times.iter().find(|t| t["text"] == "May 9 next year").expect("May 9 next year");
+    assert_eq!((may["value"].as_str(), span(may)), (Some("2020-05-09"), "May 9 next year"));
+    let amounts = doc["amounts"].as_array().unwrap();
+    let loan = amounts.iter().find(|a| a["text"] == "38-million-euro").expect("the loan");
+    assert_eq!((loan["currency"].as_str(), loan["value"].as_f64()), (Some("EUR"), Some(38e6)));
+    assert_eq!(span(loan), "38-million-euro");
+}
+
+#[test]
+fn json_lines_documents_carry_their_dates_and_bad_lines_are_named() {
+    let input = concat!(
+        r#"{"id": "a", "text": "He arrived yesterday.", "date": "2019-10-31"}"#,
+        "\n{not json\n",
+        r#"{"id": "b", "text": "He arrived yesterday.", "date": "2019-02-30"}"#,
+        "\n",
+        r#"{"id": "c", "text": "He arrived yesterday."}"#,
+        "\n"
+    );
+    let (records, err, ok) = coded(&["code", "--entities", "--input", "jsonl", "-"], Some(input.as_bytes()));
+    assert!(!ok, "a bad line makes the run fail after coding the rest");
+    assert!(err.contains("<stdin>:2"), "{err}");
+    assert!(err.contains("<stdin>:3: document b") && err.contains("2019-02-30"), "{err}");
+    let ids: Vec<&str> = records.iter().map(|r| r["doc_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    assert_eq!(records[0]["times"][0]["value"], "2019-10-30");
+    assert!(records[1]["times"][0]["value"].is_null() && records[2]["times"][0]["value"].is_null());
+}
+
+#[test]
+fn code_without_entities_says_what_it_can_do() {
+    let out = dyad(&["code", "examples/russia-cuba.txt"], None);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--entities"));
+}

@@ -187,54 +187,12 @@ pub fn ordinal(word: &str) -> Option<u32> {
         .flatten()
 }
 
-/// The value of a small cardinal written as a word or in digits ("two", "twelve", "40"); "a"
-/// and "an" count as one. Larger and compound numbers are the amount recogniser's business.
+/// The value of a whole number of units written as a word or in digits ("two", "twelve",
+/// "40"); "a" and "an" count as one. The amount recogniser reads the number.
 pub fn cardinal(word: &str) -> Option<u32> {
-    const WORDS: [&str; 21] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-    ];
-    const TENS: [(&str, u32); 8] = [
-        ("twenty", 20),
-        ("thirty", 30),
-        ("forty", 40),
-        ("fifty", 50),
-        ("sixty", 60),
-        ("seventy", 70),
-        ("eighty", 80),
-        ("ninety", 90),
-    ];
-    match word {
-        "a" | "an" | "one" => return Some(1),
-        "hundred" => return Some(100),
-        _ => {}
+    if matches!(word, "a" | "an") {
+        return Some(1);
     }
-    if let Some(i) = WORDS.iter().position(|w| *w == word) {
-        return Some(i as u32);
-    }
-    if let Some((_, v)) = TENS.iter().find(|(w, _)| *w == word) {
-        return Some(*v);
-    }
-    (word.len() <= 6 && !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| word.parse().ok())
-        .flatten()
+    let value = crate::number::parse(word)?;
+    (value >= 0.0 && value.fract() == 0.0 && value <= 1e6).then_some(value as u32)
 }

@@ -1,0 +1,189 @@
+//! `dyad code`: documents in, what they say out. Until the event coder lands, `--entities`
+//! prints the document-level record of DESIGN.md with the times and amounts of each document.
+
+use crate::input::{display_name, read_text};
+use anyhow::{bail, Context, Result};
+use clap::{Args, ValueEnum};
+use dyad_extract::money::{amounts, Amount, Kind};
+use dyad_extract::time::{find_in_document, Date, Timex};
+use dyad_nlp::analyze::Pipeline;
+use serde_json::{json, Value};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Arguments of `dyad code`.
+#[derive(Args)]
+pub struct CodeArgs {
+    /// Inputs: text files (a document each, named by the file stem), JSON Lines files (`.jsonl`:
+    /// a document a line with `id`, `text` and an optional `date`), or `-` (standard input).
+    files: Vec<PathBuf>,
+    /// How to read the inputs: by file extension, or all as text or all as JSON Lines.
+    #[arg(long, value_enum, default_value = "auto")]
+    input: InputKind,
+    /// The creation date (YYYY-MM-DD) of text inputs, against which relative dates are
+    /// resolved; JSON Lines documents carry their own `date`. Without it "on November 2" is
+    /// `XXXX-11-02` and "yesterday" has no value.
+    #[arg(long)]
+    date: Option<String>,
+    /// Print one object per document with its times and amounts.
+    #[arg(long)]
+    entities: bool,
+    /// Replace invalid UTF-8 with U+FFFD instead of failing the input.
+    #[arg(long)]
+    lossy: bool,
+}
+
+/// How inputs are read.
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum InputKind {
+    /// `.jsonl` files as JSON Lines, everything else as text.
+    Auto,
+    /// Every input is one text document.
+    Text,
+    /// Every input holds JSON Lines documents.
+    Jsonl,
+}
+
+/// One document to code.
+struct Document {
+    id: String,
+    text: String,
+    dct: Option<Date>,
+}
+
+/// Runs `dyad code`.
+pub fn run(args: CodeArgs) -> Result<()> {
+    if !args.entities {
+        bail!(
+            "event records come with the event coder, which is not built yet; \
+             `dyad code --entities FILE` prints the times and amounts of each document"
+        );
+    }
+    let dct = args.date.as_deref().map(Date::parse).transpose().context("--date")?;
+    let pipeline = Pipeline::embedded(false).context("loading the embedded tagger")?;
+    let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut failures = 0;
+    for path in &files {
+        let jsonl = match args.input {
+            InputKind::Auto => path.extension().is_some_and(|e| e == "jsonl"),
+            InputKind::Text => false,
+            InputKind::Jsonl => true,
+        };
+        let documents =
+            if jsonl { read_jsonl(path, args.lossy) } else { read_document(path, args.lossy, dct) };
+        match documents {
+            Ok((documents, bad)) => {
+                failures += bad;
+                for doc in documents {
+                    writeln!(out, "{}", record(&pipeline, &doc))?;
+                }
+            }
+            Err(e) => {
+                failures += 1;
+                eprintln!("dyad: error: {e:#}");
+            }
+        }
+    }
+    out.flush()?;
+    if failures > 0 {
+        bail!("{failures} inputs or documents failed (named above); the others were coded");
+    }
+    Ok(())
+}
+
+/// A text input as one document.
+fn read_document(path: &Path, lossy: bool, dct: Option<Date>) -> Result<(Vec<Document>, usize)> {
+    let text = read_text(path, lossy)?;
+    let id = path.file_stem().and_then(|s| s.to_str()).filter(|s| *s != "-").unwrap_or("stdin");
+    Ok((vec![Document { id: id.to_string(), text, dct }], 0))
+}
+
+/// The documents of a JSON Lines input, and how many of its lines were bad (each reported with
+/// its file and line; the others are kept).
+fn read_jsonl(path: &Path, lossy: bool) -> Result<(Vec<Document>, usize)> {
+    let text = read_text(path, lossy)?;
+    let name = display_name(path);
+    let mut documents = Vec::new();
+    let mut bad = 0;
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        match parse_document(line) {
+            Ok((doc, warning)) => {
+                if let Some(w) = warning {
+                    eprintln!("dyad: warning: {name}:{}: document {}: {w}", n + 1, doc.id);
+                }
+                documents.push(doc);
+            }
+            Err(e) => {
+                bad += 1;
+                eprintln!("dyad: error: {name}:{}: {e:#}", n + 1);
+            }
+        }
+    }
+    Ok((documents, bad))
+}
+
+/// A document from one JSON line, and a warning when its date does not parse (the document is
+/// then read without one).
+fn parse_document(line: &str) -> Result<(Document, Option<String>)> {
+    let value: Value = serde_json::from_str(line).context("not a JSON object")?;
+    let id = match &value["id"] {
+        Value::String(s) => s.clone(),
+        Value::Number(n) => n.to_string(),
+        _ => bail!("no `id`"),
+    };
+    let Some(text) = value["text"].as_str() else { bail!("document {id}: no `text`") };
+    let (dct, warning) = match value["date"].as_str() {
+        None => (None, None),
+        Some(d) => match Date::parse(d) {
+            Ok(date) => (Some(date), None),
+            Err(e) => (None, Some(format!("{e}; its relative dates stay unresolved"))),
+        },
+    };
+    Ok((Document { id, text: text.to_string(), dct }, warning))
+}
+
+/// The document-level record: times and amounts with their offsets and values.
+fn record(pipeline: &Pipeline, doc: &Document) -> Value {
+    let sentences = pipeline.analyze(&doc.text);
+    let times: Vec<Value> = find_in_document(&doc.text, &sentences, pipeline.tagger(), doc.dct)
+        .iter()
+        .map(|t| time_json(&doc.text, t))
+        .collect();
+    let amounts: Vec<Value> = amounts(&doc.text).iter().map(|a| amount_json(&doc.text, a)).collect();
+    json!({
+        "doc_id": doc.id,
+        "date": doc.dct.map(|d| d.to_string()),
+        "times": times,
+        "amounts": amounts,
+    })
+}
+
+fn time_json(text: &str, t: &Timex) -> Value {
+    json!({
+        "text": text.get(t.start..t.end).unwrap_or(""),
+        "start": t.start,
+        "end": t.end,
+        "type": t.kind.name(),
+        "value": t.value,
+    })
+}
+
+fn amount_json(text: &str, a: &Amount) -> Value {
+    let kind = match a.kind {
+        Kind::Money => "MONEY",
+        Kind::Percent => "PERCENT",
+        Kind::People => "PEOPLE",
+    };
+    json!({
+        "text": a.text(text),
+        "start": a.start,
+        "end": a.end,
+        "kind": kind,
+        "currency": a.currency,
+        "unit": a.unit,
+        "value": a.value,
+        "min": a.min,
+        "max": a.max,
+    })
+}
