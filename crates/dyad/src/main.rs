@@ -5,6 +5,7 @@ mod bench;
 mod code;
 mod eval;
 mod input;
+mod lexicon;
 mod specs;
 mod tag;
 mod timex_eval;
@@ -43,6 +44,10 @@ enum Command {
     ///
     /// Example: dyad code --entities --date 2019-10-31 examples/russia-cuba.txt
     Code(code::CodeArgs),
+    /// Check the lexicon sources (countries, regions, organisations, metonyms, agents, places).
+    ///
+    /// Example: dyad lexicon check lexicon/
+    Lexicon(lexicon::LexiconArgs),
     /// Train a model from a UD treebank.
     ///
     /// Example: dyad train tagger --train ../shared/train/ud-ewt/en_ewt-ud-train.conllu
@@ -63,6 +68,7 @@ fn main() -> ExitCode {
         Command::Tag(args) => tag::run(args, false),
         Command::Parse(args) => tag::run(args, true),
         Command::Code(args) => code::run(args),
+        Command::Lexicon(args) => lexicon::run(args),
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),

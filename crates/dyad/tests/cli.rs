@@ -172,3 +172,35 @@ fn code_without_entities_says_what_it_can_do() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("--entities"));
 }
+
+#[test]
+fn lexicon_check_passes_on_the_committed_sources() {
+    let out = dyad(&["lexicon", "check", "lexicon"], None);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.is_empty(), "{stdout}");
+}
+
+#[test]
+fn lexicon_check_names_file_and_line_of_each_problem() {
+    let dir = std::env::temp_dir().join(format!("dyad-lexicon-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let files = [
+        ("countries.tsv", "# code\tname\taliases\tadjectives\tcapital\tregion\nRUS\tRussia\t\tRussian\tMoscow\tEUR\nRUS\tRussia again\n"),
+        ("regions.tsv", "EUR\tEurope\n"),
+        ("igos.tsv", "IGOUNO\tUnited Nations\tUN\n"),
+        ("metonyms.tsv", "Kremlin\tRUSGOV\nPentagon\tUSAMIL\n"),
+        ("agents.tsv", "troops\tMIL\n"),
+        ("places.tsv", "Moscow\tRUS\t48\t55.75\t37.62\tmany\t1\n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).unwrap();
+    }
+    let out = dyad(&["lexicon", "check", dir.to_str().unwrap()], None);
+    std::fs::remove_dir_all(&dir).ok();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(stdout.contains("countries.tsv:3: duplicate country code \"RUS\""), "{stdout}");
+    assert!(stdout.contains("metonyms.tsv:2: \"Pentagon\": actor code \"USAMIL\""), "{stdout}");
+    assert!(stdout.contains("places.tsv:1: population \"many\""), "{stdout}");
+}
