@@ -60,7 +60,7 @@ pub fn run(args: CodeArgs) -> Result<()> {
         );
     }
     let dct = args.date.as_deref().map(Date::parse).transpose().context("--date")?;
-    let pipeline = Pipeline::embedded(false).context("loading the embedded tagger")?;
+    let pipeline = Pipeline::embedded(true).context("loading the embedded models")?;
     let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failures = 0;

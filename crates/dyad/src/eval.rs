@@ -112,11 +112,11 @@ pub fn run(args: EvalArgs) -> Result<()> {
             Ok(())
         }
         Target::Meantime { file, failures } => {
-            print!("{}", timex_eval::meantime(&file, &Pipeline::embedded(false)?, failures)?);
+            print!("{}", timex_eval::meantime(&file, &Pipeline::embedded(true)?, failures)?);
             Ok(())
         }
         Target::Datetime { file, failures } => {
-            print!("{}", timex_eval::datetime(&file, &Pipeline::embedded(false)?, failures)?);
+            print!("{}", timex_eval::datetime(&file, &Pipeline::embedded(true)?, failures)?);
             Ok(())
         }
         Target::Currency { file, failures } => crate::specs::run_currency(&file, failures),

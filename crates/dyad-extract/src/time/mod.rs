@@ -44,6 +44,7 @@ impl TimexKind {
 /// The tense of the clause around an expression: the direction in which an underspecified date
 /// ("on Friday", "in May") is looked for from the DCT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(usize)]
 pub enum Tense {
     /// Reported events: the most recent such date up to the DCT.
     Past,
@@ -91,8 +92,9 @@ pub fn find_times(text: &str, dct: Option<Date>, tense: Tense) -> Vec<Timex> {
     grammar::find(text, dct, tense)
 }
 
-/// Finds the temporal expressions of an analysed document, reading each sentence with the
-/// tense its tags give (see [`Tense::of_clause`]). Offsets are into `text`.
+/// Finds the temporal expressions of an analysed document. Each is resolved in the tense of the
+/// clause it hangs from when the sentence is parsed, else in the sentence's (see
+/// [`Tense::of_clause`]). Offsets are into `text`.
 pub fn find_in_document(
     text: &str,
     sentences: &[Sentence],
@@ -106,13 +108,76 @@ pub fn find_in_document(
         let words: Vec<&str> = s.words.iter().map(|w| text.get(w.start..w.end).unwrap_or("")).collect();
         let tags: Vec<&str> = s.words.iter().map(|w| tagger.tag_of(w.tag).xpos.as_str()).collect();
         let tense = Tense::of_clause(&words, &tags);
-        out.extend(find_times(sentence, dct, tense).into_iter().map(|t| Timex {
-            start: t.start + first.start,
-            end: t.end + first.start,
-            ..t
-        }));
+        // Values depend on the tense, spans do not: read the sentence in each tense, then give
+        // each expression the value of its own clause's tense when the parse shows it.
+        let readings = [Tense::Past, Tense::Present, Tense::Future].map(|t| find_times(sentence, dct, t));
+        let tense_index = |t: Tense| t as usize;
+        for (k, t) in readings[tense_index(tense)].iter().enumerate() {
+            let span = (t.start + first.start, t.end + first.start);
+            let clause = clause_tense(s, &words, &tags, span).unwrap_or(tense);
+            let chosen =
+                readings[tense_index(clause)].get(k).filter(|c| (c.start, c.end) == (t.start, t.end));
+            let value = chosen.unwrap_or(t).value.clone();
+            out.push(Timex { start: span.0, end: span.1, kind: t.kind, value });
+        }
     }
     out
+}
+
+/// The tense of the clause an expression hangs from, when the sentence is parsed: the verb
+/// governing the expression's phrase, with its auxiliaries.
+fn clause_tense(s: &Sentence, words: &[&str], tags: &[&str], span: (usize, usize)) -> Option<Tense> {
+    let inside = |i: usize| s.words.get(i).is_some_and(|w| w.start >= span.0 && w.end <= span.1);
+    let governor = s.words.iter().enumerate().filter(|(i, _)| inside(*i)).find_map(|(_, w)| {
+        let head = w.head?.checked_sub(1)?;
+        (!inside(head)).then_some(head)
+    })?;
+    if !tags.get(governor)?.starts_with("VB") {
+        return None;
+    }
+    let mut clause_words = vec![words[governor]];
+    let mut clause_tags = vec![tags[governor]];
+    for (i, w) in s.words.iter().enumerate() {
+        if w.head == Some(governor + 1) && matches!(tags[i], "MD" | "VBD" | "VBZ" | "VBP") {
+            clause_words.push(words[i]);
+            clause_tags.push(tags[i]);
+        }
+    }
+    Some(Tense::of_clause(&clause_words, &clause_tags))
+}
+
+/// Where an event's date comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EventDate {
+    /// A temporal expression attached to the trigger: its index in the given times.
+    Text(usize),
+    /// No expression dates the trigger: the document creation time.
+    Document,
+}
+
+/// The date rule of the event coder: a DATE or TIME expression with a value whose phrase
+/// hangs from the event's trigger in the dependency tree (directly, as "on Friday" hangs from
+/// "met") dates the event; otherwise the document date does. `trigger` is the index of the
+/// trigger among `sentence.words`; `times` are the document's expressions (as
+/// [`find_in_document`] gives them). The nearest governing expression wins.
+pub fn event_date(sentence: &Sentence, trigger: usize, times: &[Timex]) -> EventDate {
+    let words = &sentence.words;
+    let Some(trigger_word) = words.get(trigger) else { return EventDate::Document };
+    let governs = |t: &Timex| {
+        let inside = |i: usize| words.get(i).is_some_and(|w| w.start >= t.start && w.end <= t.end);
+        // The phrase's head: a word inside whose head lies outside.
+        words.iter().enumerate().filter(|(i, _)| inside(*i)).any(|(_, w)| {
+            let head = w.head.and_then(|h| h.checked_sub(1));
+            head.is_some_and(|h| !inside(h) && h == trigger)
+        })
+    };
+    times
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| matches!(t.kind, TimexKind::Date | TimexKind::Time) && t.value.is_some())
+        .filter(|(_, t)| governs(t))
+        .min_by_key(|(_, t)| t.start.abs_diff(trigger_word.start))
+        .map_or(EventDate::Document, |(i, _)| EventDate::Text(i))
 }
 
 #[cfg(test)]
@@ -132,6 +197,24 @@ mod tests {
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         let (t, _, value) = v.remove(0);
         (t, value)
+    }
+
+    #[test]
+    fn an_expression_hanging_from_the_trigger_dates_the_event_and_others_do_not() {
+        let pipeline = dyad_nlp::analyze::Pipeline::embedded(true).unwrap();
+        let text = "Putin will visit Cuba on May 9 next year, the Kremlin said on Monday.";
+        let sentences = pipeline.analyze(text);
+        let times = find_in_document(text, &sentences, pipeline.tagger(), Date::parse("2019-10-31").ok());
+        let word =
+            |form: &str| sentences[0].words.iter().position(|w| &text[w.start..w.end] == form).unwrap();
+        let date = |form: &str| match event_date(&sentences[0], word(form), &times) {
+            EventDate::Text(i) => times[i].value.clone(),
+            EventDate::Document => None,
+        };
+        assert_eq!(date("visit").as_deref(), Some("2020-05-09"));
+        assert_eq!(date("said").as_deref(), Some("2019-10-28"));
+        assert_eq!(event_date(&sentences[0], word("Cuba"), &times), EventDate::Document);
+        assert_eq!(event_date(&sentences[0], 999, &times), EventDate::Document);
     }
 
     #[test]
