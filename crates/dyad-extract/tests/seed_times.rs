@@ -18,7 +18,7 @@ fn finds_every_gold_time_of_the_seed_article_with_its_value() {
     let gold: serde_json::Value = serde_json::from_str(&gold).unwrap();
     let text = std::fs::read_to_string(root.join(ARTICLE)).unwrap();
     let dct = Date::parse(gold["dct"].as_str().unwrap()).unwrap();
-    let pipeline = Pipeline::embedded(false).unwrap();
+    let pipeline = Pipeline::embedded(true).unwrap();
     let found = find_in_document(&text, &pipeline.analyze(&text), pipeline.tagger(), Some(dct));
     let times = gold["times"].as_array().unwrap();
     assert_eq!(times.len(), 12);

@@ -143,7 +143,9 @@ fn clause_tense(s: &Sentence, words: &[&str], tags: &[&str], span: (usize, usize
             clause_tags.push(tags[i]);
         }
     }
-    Some(Tense::of_clause(&clause_words, &clause_tags))
+    // A participle or infinitive alone ("talks following ...") says nothing of the time.
+    let finite = clause_tags.iter().any(|t| matches!(*t, "MD" | "VBD" | "VBZ" | "VBP"));
+    finite.then(|| Tense::of_clause(&clause_words, &clause_tags))
 }
 
 /// Where an event's date comes from.
