@@ -6,6 +6,7 @@
 //! quantities); [`money`] finds amounts of money, percentages and counts of people built on
 //! them.
 
+pub mod entities;
 pub mod money;
 pub mod number;
 pub mod time;
