@@ -149,6 +149,29 @@ const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "stated", "expl
 /// Lowercase first-letter capitalised words that are not names at the start of a span.
 const NOT_NAME_STARTS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "and", "but"];
 
+/// Common given names: an unknown two- or three-word name starting with one is a person.
+const FIRST_NAMES: &[&str] = &[
+    "Aaron", "Abdul", "Abdullah", "Adam", "Ahmed", "Alan", "Albert", "Alberto", "Alex",
+    "Alexander", "Alexei", "Ali", "Alice", "Amanda", "Amy", "Ana", "Andrea", "Andreas", "Andrew",
+    "Andrei", "Angela", "Ann", "Anna", "Anne", "Anthony", "Antonio", "Arthur", "Barack", "Barbara",
+    "Ben", "Benjamin", "Bernard", "Bill", "Bob", "Boris", "Brian", "Bruce", "Carl", "Carlos",
+    "Caroline", "Catherine", "Charles", "Chris", "Christian", "Christine", "Christopher", "Claire",
+    "Colin", "Craig", "Daniel", "David", "Dennis", "Dmitry", "Donald", "Douglas", "Ed", "Edward",
+    "Elizabeth", "Emily", "Emmanuel", "Eric", "Fernando", "Francis", "Francisco", "Frank",
+    "Fred", "Gary", "George", "Gordon", "Greg", "Hamid", "Hans", "Harry", "Hassan", "Helen",
+    "Henry", "Hillary", "Hugo", "Hussein", "Ian", "Igor", "Ivan", "Jack", "Jacob", "James",
+    "Jan", "Jane", "Jason", "Jean", "Jeff", "Jennifer", "Jerry", "Jim", "Joe", "John", "Jon",
+    "Jonathan", "Jorge", "Jose", "Joseph", "Juan", "Julia", "Karl", "Kate", "Kevin", "Kim",
+    "Larry", "Laura", "Lee", "Leonid", "Linda", "Lisa", "Luis", "Mahmoud", "Manuel", "Marco",
+    "Margaret", "Maria", "Mark", "Martin", "Mary", "Matthew", "Michael", "Michel", "Miguel",
+    "Mike", "Mohamed", "Mohammad", "Mohammed", "Muhammad", "Nancy", "Nicolas", "Nick",
+    "Nicola", "Nikolai", "Noel", "Olga", "Omar", "Pablo", "Patrick", "Paul", "Pedro", "Peter",
+    "Philip", "Pierre", "Rafael", "Ralph", "Raul", "Richard", "Rick", "Robert", "Roberto",
+    "Roger", "Ron", "Ronald", "Rupert", "Ryan", "Sam", "Samuel", "Sarah", "Scott", "Sergei",
+    "Sergey", "Simon", "Stephen", "Steve", "Steven", "Susan", "Thomas", "Tim", "Timothy", "Tom",
+    "Tony", "Valentina", "Vladimir", "Walter", "William", "Xi", "Yuri",
+];
+
 /// Capitalised words that are not names.
 const NOT_NAMES: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -212,6 +235,18 @@ struct Term {
 /// Finds the entity mentions of an analysed text, in text order.
 pub fn find_mentions(text: &str, sentences: &[Sentence], tagger: &Tagger, lexicon: &Lexicon) -> Vec<EntityMention> {
     let mut out = Vec::new();
+    // Words written with a capital inside a sentence somewhere in the document: names, so the
+    // same word at the start of a sentence is one too, whatever its tag.
+    let mut names = std::collections::HashSet::new();
+    for sentence in sentences {
+        for w in sentence.words.iter().skip(1) {
+            if let Some(t) = text.get(w.start..w.end).filter(|t| capitalised(t) && !all_caps(t) || t.len() > 1) {
+                if capitalised(t) {
+                    names.insert(t);
+                }
+            }
+        }
+    }
     for sentence in sentences {
         let words: Vec<W> = sentence
             .words
@@ -221,7 +256,9 @@ pub fn find_mentions(text: &str, sentences: &[Sentence], tagger: &Tagger, lexico
                 let xpos = tagger.tag_of(w.tag).xpos.as_str();
                 let lower = t.to_lowercase();
                 let first = w.start == sentence.words.first().map_or(0, |f| f.start);
-                let tagged = matches!(xpos, "NNP" | "NNPS") || (!first && t.chars().any(char::is_alphabetic));
+                let tagged = matches!(xpos, "NNP" | "NNPS")
+                    || (!first && t.chars().any(char::is_alphabetic))
+                    || (first && names.contains(t));
                 let proper = tagged && capitalised(t) && t != "I" && !NOT_NAMES.contains(&lower.as_str());
                 Some(W { start: w.start, end: w.end, text: t, lower, proper })
             })
@@ -229,6 +266,21 @@ pub fn find_mentions(text: &str, sentences: &[Sentence], tagger: &Tagger, lexico
         sentence_mentions(text, &words, lexicon, &mut out);
     }
     settle_types(text, &mut out);
+    // "US$40", "GB £20": a country code before an amount is part of the currency.
+    out.retain(|m| {
+        let after = text[m.end..].trim_start();
+        !(after.starts_with(['$', '£', '€', '¥']) && m.end - m.start <= 3)
+    });
+    // Organisation names take their article, as MEANTIME and ACE extents do: "the Pentagon".
+    for m in out.iter_mut().filter(|m| m.kind == EntityType::Organization) {
+        let before = &text[..m.start];
+        if before.ends_with("the ") || before.ends_with("The ") {
+            let at = m.start - 4;
+            if at == 0 || !text[..at].ends_with(|c: char| c.is_alphanumeric()) {
+                m.start = at;
+            }
+        }
+    }
     out
 }
 
@@ -241,7 +293,11 @@ fn terms_of(text: &str, words: &[W], lexicon: &Lexicon) -> Vec<Term> {
         let (s, e) = (m.start + first.start, m.end + first.start);
         let from = words.iter().position(|w| w.start == s);
         let to = words.iter().position(|w| w.end == e);
-        if let (Some(from), Some(to), Some(entry)) = (from, to, best_entry(m.entries)) {
+        if let (Some(mut from), Some(to), Some(entry)) = (from, to, best_entry(m.entries)) {
+            // "the United States": the article is not part of the name.
+            if to > from && words[from].lower == "the" {
+                from += 1;
+            }
             terms.push(Term { from, to: to + 1, entry });
         }
     }
@@ -483,7 +539,16 @@ fn push_name(
         (EntityType::Location, false)
     } else if after.is_some_and(|a| SPEECH_VERBS.contains(&a)) && n >= 2 {
         (EntityType::Person, true)
-    } else if (2..=3).contains(&n) && words[from..to].iter().all(|w| name_shaped(w.text)) {
+    } else if before(1) == Some(",")
+        && from >= 2
+        && out.last().is_some_and(|m| m.kind == EntityType::Location && m.end == words[from - 2].end)
+    {
+        // "Mobile, Alabama"
+        (EntityType::Location, false)
+    } else if (2..=3).contains(&n)
+        && words[from..to].iter().all(|w| name_shaped(w.text))
+        && (FIRST_NAMES.contains(&words[from].text) || words[from + 1].text.ends_with('.'))
+    {
         (EntityType::Person, false)
     } else if n == 1 && after.is_some_and(|a| SPEECH_VERBS.contains(&a)) {
         (EntityType::Person, false)
