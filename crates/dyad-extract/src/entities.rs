@@ -133,7 +133,7 @@ const NOT_PERSON_HEADS: &[&str] = &[
 ];
 
 /// Prepositions after which an unknown capitalised name is a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "at", "from", "near", "across", "throughout", "outside", "into"];
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "throughout", "outside", "into"];
 
 /// Nouns that, before "such as", announce a list of organisations.
 const ORG_NOUNS: &[&str] = &[
@@ -177,7 +177,7 @@ const NOT_NAMES: &[&str] = &[
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "i", "mr", "mrs", "ms",
-    "god", "internet", "web",
+    "god", "internet", "web", "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "bst",
 ];
 
 /// A word of a sentence with what entity finding needs.
@@ -240,10 +240,8 @@ pub fn find_mentions(text: &str, sentences: &[Sentence], tagger: &Tagger, lexico
     let mut names = std::collections::HashSet::new();
     for sentence in sentences {
         for w in sentence.words.iter().skip(1) {
-            if let Some(t) = text.get(w.start..w.end).filter(|t| capitalised(t) && !all_caps(t) || t.len() > 1) {
-                if capitalised(t) {
-                    names.insert(t);
-                }
+            if let Some(t) = text.get(w.start..w.end).filter(|t| capitalised(t)) {
+                names.insert(t);
             }
         }
     }
@@ -256,9 +254,10 @@ pub fn find_mentions(text: &str, sentences: &[Sentence], tagger: &Tagger, lexico
                 let xpos = tagger.tag_of(w.tag).xpos.as_str();
                 let lower = t.to_lowercase();
                 let first = w.start == sentence.words.first().map_or(0, |f| f.start);
+                let nominal = xpos.starts_with("NN") || xpos.starts_with("JJ") || xpos == "FW";
                 let tagged = matches!(xpos, "NNP" | "NNPS")
-                    || (!first && t.chars().any(char::is_alphabetic))
-                    || (first && names.contains(t));
+                    || (nominal && !first && t.chars().any(char::is_alphabetic))
+                    || (nominal && first && names.contains(t));
                 let proper = tagged && capitalised(t) && t != "I" && !NOT_NAMES.contains(&lower.as_str());
                 Some(W { start: w.start, end: w.end, text: t, lower, proper })
             })
@@ -271,8 +270,14 @@ pub fn find_mentions(text: &str, sentences: &[Sentence], tagger: &Tagger, lexico
         let after = text[m.end..].trim_start();
         !(after.starts_with(['$', '£', '€', '¥']) && m.end - m.start <= 3)
     });
-    // Organisation names take their article, as MEANTIME and ACE extents do: "the Pentagon".
-    for m in out.iter_mut().filter(|m| m.kind == EntityType::Organization) {
+    // Organisation names take their article, as MEANTIME and ACE extents do ("the Pentagon"),
+    // and so do places whose lexicon name has it ("the United States").
+    for m in out.iter_mut() {
+        let takes_article = m.kind == EntityType::Organization
+            || (m.kind == EntityType::Location && !lexicon.lookup(&format!("the {}", &text[m.start..m.end])).is_empty());
+        if !takes_article {
+            continue;
+        }
         let before = &text[..m.start];
         if before.ends_with("the ") || before.ends_with("The ") {
             let at = m.start - 4;
@@ -514,7 +519,15 @@ fn push_name(
     while to > from && (words[to - 1].lower == "'s" || words[to - 1].lower == "'") {
         to -= 1;
     }
+    // "Flight 574", "Airbus A380": vehicles and products, not the organisations behind them.
+    if words[to - 1].lower == "flight" || words[from..to].iter().any(|w| model_number(w.text)) {
+        return;
+    }
     if to <= from {
+        return;
+    }
+    // A role without a name after it ("Chief Operating Officer", "CEO") is not a name.
+    if TITLES.contains(&words[to - 1].lower.as_str()) && !ORG_ENDS.contains(&words[to - 1].lower.as_str()) {
         return;
     }
     if let Some(t) = terms.iter().find(|t| t.from == from && t.to == to) {
@@ -537,7 +550,11 @@ fn push_name(
         (EntityType::Organization, true)
     } else if before(1).is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
         (EntityType::Location, false)
-    } else if after.is_some_and(|a| SPEECH_VERBS.contains(&a)) && n >= 2 {
+    } else if after.is_some_and(|a| SPEECH_VERBS.contains(&a))
+        && n >= 2
+        && words[from..to].iter().all(|w| name_shaped(w.text))
+        && FIRST_NAMES.contains(&words[from].text)
+    {
         (EntityType::Person, true)
     } else if before(1) == Some(",")
         && from >= 2
@@ -549,8 +566,6 @@ fn push_name(
         && words[from..to].iter().all(|w| name_shaped(w.text))
         && (FIRST_NAMES.contains(&words[from].text) || words[from + 1].text.ends_with('.'))
     {
-        (EntityType::Person, false)
-    } else if n == 1 && after.is_some_and(|a| SPEECH_VERBS.contains(&a)) {
         (EntityType::Person, false)
     } else {
         (EntityType::Organization, false)
@@ -573,6 +588,11 @@ fn name_shaped(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase)
         && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
         && word.chars().any(char::is_lowercase)
+}
+
+/// A model number: letters and digits in one word ("A380", "737-800", "F-16").
+fn model_number(word: &str) -> bool {
+    word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
 }
 
 /// Whether the name at word `from` is in a list after "companies such as" and the like.
