@@ -94,6 +94,11 @@ const ORG_ENDS: &[&str] = &[
     "pharmaceuticals", "securities", "investments", "enterprises", "international",
 ];
 
+/// Company suffixes, which end a company's name.
+const CORPORATE: &[&str] = &[
+    "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "n.v.", "ag", "gmbh", "s.a.",
+];
+
 /// Heads of an organisation name that `of` may follow ("Bank of America").
 const ORG_HEADS: &[&str] = &[
     "bank", "ministry", "university", "department", "institute", "council", "association",
@@ -169,7 +174,26 @@ const FIRST_NAMES: &[&str] = &[
     "Philip", "Pierre", "Rafael", "Ralph", "Raul", "Richard", "Rick", "Robert", "Roberto",
     "Roger", "Ron", "Ronald", "Rupert", "Ryan", "Sam", "Samuel", "Sarah", "Scott", "Sergei",
     "Sergey", "Simon", "Stephen", "Steve", "Steven", "Susan", "Thomas", "Tim", "Timothy", "Tom",
-    "Tony", "Valentina", "Vladimir", "Walter", "William", "Xi", "Yuri",
+    "Tony", "Valentina", "Vladimir", "Walter", "William", "Xi", "Yuri", "Louis", "Ken",
+    "Kenneth", "Fritz", "Howard", "Ian", "Jim", "Bob", "Rick", "Dan", "Dave", "Don", "Doug",
+    "Gerhard", "Wolfgang", "Jürgen", "Klaus", "Helmut", "Angela", "Nicolas", "François",
+    "Jacques", "Silvio", "Romano", "Mario", "Giorgio", "Shinzo", "Junichiro", "Taro", "Yoshihiko",
+    "Naoto", "Hu", "Wen", "Li", "Narendra", "Manmohan", "Sonia", "Rahul", "Benazir", "Nawaz",
+    "Pervez", "Imran", "Recep", "Ahmet", "Bashar", "Hosni", "Mohamed", "Muammar", "Saddam",
+    "Nouri", "Hamid", "Ashraf", "Kofi", "Ban", "Nelson", "Thabo", "Jacob", "Robert", "Olusegun",
+    "Goodluck", "Muhammadu", "Uhuru", "Paul", "Yoweri", "Jimmy", "Dick", "Condoleezza", "Colin",
+    "Hank", "Ben", "Tim", "Timothy", "Alan", "Gordon", "Tony", "Theresa", "Boris", "Keir",
+    "Nicola", "Alex", "Jeremy", "Justin", "Stephen", "Malcolm", "Kevin", "Julia", "Scott",
+    "Jacinda", "Lula", "Dilma", "Michel", "Jair", "Cristina", "Mauricio", "Evo", "Rafael",
+    "Nicolás", "Fidel", "Raúl", "Enrique", "Felipe", "Andrés", "Ehud", "Ariel", "Benjamin",
+    "Shimon", "Yasser", "Ismail", "Khaled", "Ayman", "Osama", "Abu", "Kim", "Moon", "Park",
+    "Lee", "Roh", "Gloria", "Rodrigo", "Joko", "Susilo", "Megawati", "Mahathir", "Najib",
+    "Thaksin", "Yingluck", "Prayut", "Aung", "Steve", "Jobs", "Eric", "Sergey", "Larry", "Mark",
+    "Jeff", "Warren", "Elon", "Carlos", "Ratan", "Mukesh", "Rupert", "Richard", "Joe", "Noel",
+    "Jusman", "Frederick", "Fred", "Alfred", "Harold", "Ralph", "Roy", "Ray", "Wayne", "Terry",
+    "Philippe", "Jean-Claude", "Jean-Marie", "Dominique", "Ségolène", "Emmanuel", "Marine",
+    "Hugo", "Jens", "Anders", "Lars", "Sven", "Olaf", "Erik", "Mikhail", "Dmitri", "Dmitry",
+    "Sergei", "Viktor", "Yulia", "Petro", "Volodymyr", "Alexander", "Aleksandr", "Nursultan",
 ];
 
 /// Capitalised words that are not names.
@@ -405,7 +429,10 @@ fn mention(
 
 /// Whether the agent term at `t` is a person's title ("President", not "Foreign Ministry").
 fn person_title(words: &[W], t: &Term) -> bool {
-    matches!(t.entry, Entry::Agent(_)) && !NOT_PERSON_HEADS.contains(&words[t.to - 1].lower.as_str())
+    let last = words[t.to - 1].lower.as_str();
+    matches!(t.entry, Entry::Agent(_))
+        && !NOT_PERSON_HEADS.contains(&last)
+        && (TITLES.contains(&last) || ["man", "woman", "person", "ist"].iter().any(|e| last.ends_with(e)))
 }
 
 /// Splits a run of name words into mentions: titles and role words, a leading nationality or
@@ -483,6 +510,11 @@ fn split_run(text: &str, words: &[W], start: usize, end: usize, terms: &[Term], 
                 name_end = j;
                 break;
             }
+            // "Apple Inc. Steve Jobs": a company suffix ends the company's name.
+            if CORPORATE.contains(&words[j].lower.as_str()) && name_shaped(words[j + 1].text) {
+                name_end = j + 1;
+                break;
+            }
         }
     }
     if name_end < end {
@@ -540,10 +572,10 @@ fn push_name(
     let n = to - from;
     let before = |k: usize| from.checked_sub(k).map(|i| words[i].lower.as_str());
     let after = words.get(to).map(|w| w.lower.as_str());
-    let (kind, confident) = if titled {
-        (EntityType::Person, true)
-    } else if ORG_ENDS.contains(&last) && n > 1 || words[from].lower.ends_with("ministry") {
+    let (kind, confident) = if ORG_ENDS.contains(&last) && n > 1 || words[from].lower.ends_with("ministry") {
         (EntityType::Organization, true)
+    } else if titled {
+        (EntityType::Person, true)
     } else if n == 1 && all_caps(words[from].text) && words[from].text.chars().filter(|c| c.is_alphabetic()).count() > 1 {
         (EntityType::Organization, false)
     } else if listed_after_org_noun(words, from) {
@@ -644,7 +676,7 @@ fn settle_types(text: &str, mentions: &mut [EntityMention]) {
         }
         if !name.contains(' ') && m.kind != EntityType::Nationality {
             if let Some(actor) = surnames.get(name) {
-                if !m.confident || m.kind == EntityType::Organization {
+                if !m.confident || m.kind != EntityType::Person {
                     m.kind = EntityType::Person;
                     if m.actor.is_none() {
                         m.actor.clone_from(actor);
