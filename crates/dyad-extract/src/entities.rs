@@ -60,6 +60,8 @@ pub struct EntityMention {
     pub role: Option<String>,
     /// Whether the type comes from the lexicon or a clear cue rather than the default.
     confident: bool,
+    /// Whether a common noun follows: the name modifies it ("the Boeing tanker").
+    modifier: bool,
 }
 
 /// An entity of a document and its mentions.
@@ -212,6 +214,7 @@ struct W<'t> {
     text: &'t str,
     lower: String,
     proper: bool,
+    noun: bool,
 }
 
 fn capitalised(s: &str) -> bool {
@@ -278,12 +281,17 @@ pub fn find_mentions(text: &str, sentences: &[Sentence], tagger: &Tagger, lexico
                 let xpos = tagger.tag_of(w.tag).xpos.as_str();
                 let lower = t.to_lowercase();
                 let first = w.start == sentence.words.first().map_or(0, |f| f.start);
-                let nominal = xpos.starts_with("NN") || xpos.starts_with("JJ") || xpos == "FW";
+                let closed = matches!(
+                    xpos,
+                    "DT" | "PRP" | "PRP$" | "IN" | "CC" | "WDT" | "WP" | "WP$" | "WRB" | "MD" | "TO" | "EX" | "PDT" | "RB" | "UH"
+                );
+                let nominal = !closed;
                 let tagged = matches!(xpos, "NNP" | "NNPS")
                     || (nominal && !first && t.chars().any(char::is_alphabetic))
                     || (nominal && first && names.contains(t));
                 let proper = tagged && capitalised(t) && t != "I" && !NOT_NAMES.contains(&lower.as_str());
-                Some(W { start: w.start, end: w.end, text: t, lower, proper })
+                let noun = matches!(xpos, "NN" | "NNS") && !capitalised(t);
+                Some(W { start: w.start, end: w.end, text: t, lower, proper, noun })
             })
             .collect();
         sentence_mentions(text, &words, lexicon, &mut out);
@@ -299,7 +307,7 @@ pub fn find_mentions(text: &str, sentences: &[Sentence], tagger: &Tagger, lexico
     for m in out.iter_mut() {
         let takes_article = m.kind == EntityType::Organization
             || (m.kind == EntityType::Location && !lexicon.lookup(&format!("the {}", &text[m.start..m.end])).is_empty());
-        if !takes_article {
+        if !takes_article || m.modifier {
             continue;
         }
         let before = &text[..m.start];
@@ -335,6 +343,17 @@ fn terms_of(text: &str, words: &[W], lexicon: &Lexicon) -> Vec<Term> {
 
 /// The mentions of one sentence.
 fn sentence_mentions(text: &str, words: &[W], lexicon: &Lexicon, out: &mut Vec<EntityMention>) {
+    let first = out.len();
+    sentence_names(text, words, lexicon, out);
+    for m in &mut out[first..] {
+        if let Some(i) = words.iter().position(|w| w.start >= m.end) {
+            m.modifier = words[i].noun;
+        }
+    }
+}
+
+/// The names of one sentence, typed.
+fn sentence_names(text: &str, words: &[W], lexicon: &Lexicon, out: &mut Vec<EntityMention>) {
     let terms = terms_of(text, words, lexicon);
     // Which words are inside a name: proper nouns, and capitalised lexicon names.
     let mut inside = vec![false; words.len()];
@@ -424,7 +443,7 @@ fn mention(
     role: Option<String>,
     confident: bool,
 ) -> EntityMention {
-    EntityMention { start: words[from].start, end: words[to - 1].end, kind, actor, role, confident }
+    EntityMention { start: words[from].start, end: words[to - 1].end, kind, actor, role, confident, modifier: false }
 }
 
 /// Whether the agent term at `t` is a person's title ("President", not "Foreign Ministry").
@@ -610,6 +629,7 @@ fn push_name(
         actor,
         role,
         confident,
+        modifier: false,
     });
 }
 
