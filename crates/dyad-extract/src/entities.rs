@@ -81,62 +81,329 @@ pub struct Entity {
 
 /// Words ending an organisation name.
 const ORG_ENDS: &[&str] = &[
-    "corp", "corp.", "corporation", "inc", "inc.", "co", "co.", "company", "companies", "ltd",
-    "ltd.", "llc", "plc", "ag", "sa", "s.a.", "n.v.", "gmbh", "bank", "party", "ministry",
-    "agency", "council", "university", "college", "group", "institute", "association",
-    "organization", "organisation", "foundation", "federation", "union", "commission",
-    "committee", "department", "office", "court", "army", "navy", "force", "forces", "police",
-    "airlines", "airways", "motors", "industries", "holdings", "technologies", "systems",
-    "partners", "capital", "fund", "society", "league", "movement", "front", "church", "club",
-    "school", "hospital", "times", "post", "news", "press", "journal", "television", "tv",
-    "radio", "network", "exchange", "reserve", "board", "authority", "assembly", "parliament",
-    "congress", "senate", "service", "services", "guard", "brigade", "brigades", "team",
-    "bureau", "center", "centre", "network", "alliance", "coalition", "trust", "railways",
-    "energy", "oil", "petroleum", "electric", "communications", "media", "research", "labs",
-    "pharmaceuticals", "securities", "investments", "enterprises", "international",
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "co",
+    "co.",
+    "company",
+    "companies",
+    "ltd",
+    "ltd.",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "s.a.",
+    "n.v.",
+    "gmbh",
+    "bank",
+    "party",
+    "ministry",
+    "agency",
+    "council",
+    "university",
+    "college",
+    "group",
+    "institute",
+    "association",
+    "organization",
+    "organisation",
+    "foundation",
+    "federation",
+    "union",
+    "commission",
+    "committee",
+    "department",
+    "office",
+    "court",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "airlines",
+    "airways",
+    "motors",
+    "industries",
+    "holdings",
+    "technologies",
+    "systems",
+    "partners",
+    "capital",
+    "fund",
+    "society",
+    "league",
+    "movement",
+    "front",
+    "church",
+    "club",
+    "school",
+    "hospital",
+    "times",
+    "post",
+    "news",
+    "press",
+    "journal",
+    "television",
+    "tv",
+    "radio",
+    "network",
+    "exchange",
+    "reserve",
+    "board",
+    "authority",
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "service",
+    "services",
+    "guard",
+    "brigade",
+    "brigades",
+    "team",
+    "bureau",
+    "center",
+    "centre",
+    "network",
+    "alliance",
+    "coalition",
+    "trust",
+    "railways",
+    "energy",
+    "oil",
+    "petroleum",
+    "electric",
+    "communications",
+    "media",
+    "research",
+    "labs",
+    "pharmaceuticals",
+    "securities",
+    "investments",
+    "enterprises",
+    "international",
 ];
 
 /// Company suffixes, which end a company's name.
-const CORPORATE: &[&str] = &[
-    "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "n.v.", "ag", "gmbh", "s.a.",
-];
+const CORPORATE: &[&str] =
+    &["inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "n.v.", "ag", "gmbh", "s.a."];
 
 /// Heads of an organisation name that `of` may follow ("Bank of America").
 const ORG_HEADS: &[&str] = &[
-    "bank", "ministry", "university", "department", "institute", "council", "association",
-    "organization", "organisation", "federation", "union", "commission", "committee", "office",
-    "court", "church", "league", "house", "board", "chamber", "college", "school", "academy",
-    "party", "movement", "front", "army", "republic", "kingdom", "state", "states", "bureau",
-    "agency", "government", "parliament", "assembly", "congress", "society", "museum",
-    "center", "centre", "fund", "secretariat", "people's", "police", "forces", "force",
-    "corporation", "company", "group", "authority", "service", "embassy", "consulate",
+    "bank",
+    "ministry",
+    "university",
+    "department",
+    "institute",
+    "council",
+    "association",
+    "organization",
+    "organisation",
+    "federation",
+    "union",
+    "commission",
+    "committee",
+    "office",
+    "court",
+    "church",
+    "league",
+    "house",
+    "board",
+    "chamber",
+    "college",
+    "school",
+    "academy",
+    "party",
+    "movement",
+    "front",
+    "army",
+    "republic",
+    "kingdom",
+    "state",
+    "states",
+    "bureau",
+    "agency",
+    "government",
+    "parliament",
+    "assembly",
+    "congress",
+    "society",
+    "museum",
+    "center",
+    "centre",
+    "fund",
+    "secretariat",
+    "people's",
+    "police",
+    "forces",
+    "force",
+    "corporation",
+    "company",
+    "group",
+    "authority",
+    "service",
+    "embassy",
+    "consulate",
 ];
 
 /// Titles before a person's name that are not agent nouns of the lexicon.
 const TITLES: &[&str] = &[
-    "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lord", "lady", "gen",
-    "gen.", "col", "col.", "lt", "lt.", "capt", "capt.", "sgt", "sgt.", "sen", "sen.", "rep",
-    "rep.", "gov", "gov.", "pres", "pres.", "prof", "prof.", "rev", "rev.", "st", "pope",
-    "saint", "ceo", "cfo", "coo", "chairman", "chairwoman", "chairperson", "director",
-    "spokesman", "spokeswoman", "analyst", "judge", "justice", "senator", "governor", "mayor",
-    "coach", "manager", "founder", "executive", "officer", "chief", "leader", "captain",
-    "colonel", "general", "lieutenant", "sergeant", "commander", "admiral", "marshal",
-    "professor", "doctor", "father", "sister", "brother", "bishop", "archbishop", "cardinal",
-    "rabbi", "imam", "sheikh", "ayatollah", "emir", "king", "queen", "prince", "princess",
-    "president", "minister", "secretary", "premier", "chancellor", "ambassador", "envoy",
-    "lawmaker", "congressman", "congresswoman", "representative", "deputy", "vice",
-    "speaker", "candidate", "actor", "actress", "singer", "author", "writer", "player",
-    "striker", "midfielder", "defender", "goalkeeper", "star", "economist", "attorney",
-    "lawyer", "prosecutor", "astronaut", "chef", "designer", "editor", "reporter",
-    "correspondent", "commissioner", "superintendent", "inspector", "detective", "officials",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "gen",
+    "gen.",
+    "col",
+    "col.",
+    "lt",
+    "lt.",
+    "capt",
+    "capt.",
+    "sgt",
+    "sgt.",
+    "sen",
+    "sen.",
+    "rep",
+    "rep.",
+    "gov",
+    "gov.",
+    "pres",
+    "pres.",
+    "prof",
+    "prof.",
+    "rev",
+    "rev.",
+    "st",
+    "pope",
+    "saint",
+    "ceo",
+    "cfo",
+    "coo",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "director",
+    "spokesman",
+    "spokeswoman",
+    "analyst",
+    "judge",
+    "justice",
+    "senator",
+    "governor",
+    "mayor",
+    "coach",
+    "manager",
+    "founder",
+    "executive",
+    "officer",
+    "chief",
+    "leader",
+    "captain",
+    "colonel",
+    "general",
+    "lieutenant",
+    "sergeant",
+    "commander",
+    "admiral",
+    "marshal",
+    "professor",
+    "doctor",
+    "father",
+    "sister",
+    "brother",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "rabbi",
+    "imam",
+    "sheikh",
+    "ayatollah",
+    "emir",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "president",
+    "minister",
+    "secretary",
+    "premier",
+    "chancellor",
+    "ambassador",
+    "envoy",
+    "lawmaker",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "deputy",
+    "vice",
+    "speaker",
+    "candidate",
+    "actor",
+    "actress",
+    "singer",
+    "author",
+    "writer",
+    "player",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "star",
+    "economist",
+    "attorney",
+    "lawyer",
+    "prosecutor",
+    "astronaut",
+    "chef",
+    "designer",
+    "editor",
+    "reporter",
+    "correspondent",
+    "commissioner",
+    "superintendent",
+    "inspector",
+    "detective",
+    "officials",
+    "pm",
 ];
 
 /// Words that name an organisation or a place rather than a person, when they end a role:
 /// an agent term ending in one of these is not a title ("Foreign Ministry").
 const NOT_PERSON_HEADS: &[&str] = &[
-    "ministry", "ministries", "government", "governments", "administration", "cabinet",
-    "regime", "authorities", "army", "police", "military", "forces", "troops", "party",
-    "parliament", "court", "office", "treasury", "opposition", "rebels", "militants",
+    "ministry",
+    "ministries",
+    "government",
+    "governments",
+    "administration",
+    "cabinet",
+    "regime",
+    "authorities",
+    "army",
+    "police",
+    "military",
+    "forces",
+    "troops",
+    "party",
+    "parliament",
+    "court",
+    "office",
+    "treasury",
+    "opposition",
+    "rebels",
+    "militants",
 ];
 
 /// Prepositions after which an unknown capitalised name is a place.
@@ -144,66 +411,560 @@ const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "throughout", "out
 
 /// Nouns that, before "such as", announce a list of organisations.
 const ORG_NOUNS: &[&str] = &[
-    "companies", "firms", "banks", "groups", "corporations", "businesses", "organizations",
-    "organisations", "agencies", "airlines", "carriers", "manufacturers", "makers", "producers",
-    "retailers", "brands", "parties", "newspapers", "broadcasters", "operators", "giants",
-    "universities", "institutions", "lenders", "insurers", "investors", "funds", "teams", "clubs",
+    "companies",
+    "firms",
+    "banks",
+    "groups",
+    "corporations",
+    "businesses",
+    "organizations",
+    "organisations",
+    "agencies",
+    "airlines",
+    "carriers",
+    "manufacturers",
+    "makers",
+    "producers",
+    "retailers",
+    "brands",
+    "parties",
+    "newspapers",
+    "broadcasters",
+    "operators",
+    "giants",
+    "universities",
+    "institutions",
+    "lenders",
+    "insurers",
+    "investors",
+    "funds",
+    "teams",
+    "clubs",
 ];
 
 /// Verbs after a name that mark its bearer as a speaker.
-const SPEECH_VERBS: &[&str] = &["said", "says", "told", "added", "stated", "explained", "noted", "argued", "wrote"];
+const SPEECH_VERBS: &[&str] =
+    &["said", "says", "told", "added", "stated", "explained", "noted", "argued", "wrote"];
 
 /// Lowercase first-letter capitalised words that are not names at the start of a span.
-const NOT_NAME_STARTS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "and", "but"];
+const NOT_NAME_STARTS: &[&str] =
+    &["the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "and", "but"];
 
 /// Common given names: an unknown two- or three-word name starting with one is a person.
 const FIRST_NAMES: &[&str] = &[
-    "Aaron", "Abdul", "Abdullah", "Adam", "Ahmed", "Alan", "Albert", "Alberto", "Alex",
-    "Alexander", "Alexei", "Ali", "Alice", "Amanda", "Amy", "Ana", "Andrea", "Andreas", "Andrew",
-    "Andrei", "Angela", "Ann", "Anna", "Anne", "Anthony", "Antonio", "Arthur", "Barack", "Barbara",
-    "Ben", "Benjamin", "Bernard", "Bill", "Bob", "Boris", "Brian", "Bruce", "Carl", "Carlos",
-    "Caroline", "Catherine", "Charles", "Chris", "Christian", "Christine", "Christopher", "Claire",
-    "Colin", "Craig", "Daniel", "David", "Dennis", "Dmitry", "Donald", "Douglas", "Ed", "Edward",
-    "Elizabeth", "Emily", "Emmanuel", "Eric", "Fernando", "Francis", "Francisco", "Frank",
-    "Fred", "Gary", "George", "Gordon", "Greg", "Hamid", "Hans", "Harry", "Hassan", "Helen",
-    "Henry", "Hillary", "Hugo", "Hussein", "Ian", "Igor", "Ivan", "Jack", "Jacob", "James",
-    "Jan", "Jane", "Jason", "Jean", "Jeff", "Jennifer", "Jerry", "Jim", "Joe", "John", "Jon",
-    "Jonathan", "Jorge", "Jose", "Joseph", "Juan", "Julia", "Karl", "Kate", "Kevin", "Kim",
-    "Larry", "Laura", "Lee", "Leonid", "Linda", "Lisa", "Luis", "Mahmoud", "Manuel", "Marco",
-    "Margaret", "Maria", "Mark", "Martin", "Mary", "Matthew", "Michael", "Michel", "Miguel",
-    "Mike", "Mohamed", "Mohammad", "Mohammed", "Muhammad", "Nancy", "Nicolas", "Nick",
-    "Nicola", "Nikolai", "Noel", "Olga", "Omar", "Pablo", "Patrick", "Paul", "Pedro", "Peter",
-    "Philip", "Pierre", "Rafael", "Ralph", "Raul", "Richard", "Rick", "Robert", "Roberto",
-    "Roger", "Ron", "Ronald", "Rupert", "Ryan", "Sam", "Samuel", "Sarah", "Scott", "Sergei",
-    "Sergey", "Simon", "Stephen", "Steve", "Steven", "Susan", "Thomas", "Tim", "Timothy", "Tom",
-    "Tony", "Valentina", "Vladimir", "Walter", "William", "Xi", "Yuri", "Louis", "Ken",
-    "Kenneth", "Fritz", "Howard", "Ian", "Jim", "Bob", "Rick", "Dan", "Dave", "Don", "Doug",
-    "Gerhard", "Wolfgang", "Jürgen", "Klaus", "Helmut", "Angela", "Nicolas", "François",
-    "Jacques", "Silvio", "Romano", "Mario", "Giorgio", "Shinzo", "Junichiro", "Taro", "Yoshihiko",
-    "Naoto", "Hu", "Wen", "Li", "Narendra", "Manmohan", "Sonia", "Rahul", "Benazir", "Nawaz",
-    "Pervez", "Imran", "Recep", "Ahmet", "Bashar", "Hosni", "Mohamed", "Muammar", "Saddam",
-    "Nouri", "Hamid", "Ashraf", "Kofi", "Ban", "Nelson", "Thabo", "Jacob", "Robert", "Olusegun",
-    "Goodluck", "Muhammadu", "Uhuru", "Paul", "Yoweri", "Jimmy", "Dick", "Condoleezza", "Colin",
-    "Hank", "Ben", "Tim", "Timothy", "Alan", "Gordon", "Tony", "Theresa", "Boris", "Keir",
-    "Nicola", "Alex", "Jeremy", "Justin", "Stephen", "Malcolm", "Kevin", "Julia", "Scott",
-    "Jacinda", "Lula", "Dilma", "Michel", "Jair", "Cristina", "Mauricio", "Evo", "Rafael",
-    "Nicolás", "Fidel", "Raúl", "Enrique", "Felipe", "Andrés", "Ehud", "Ariel", "Benjamin",
-    "Shimon", "Yasser", "Ismail", "Khaled", "Ayman", "Osama", "Abu", "Kim", "Moon", "Park",
-    "Lee", "Roh", "Gloria", "Rodrigo", "Joko", "Susilo", "Megawati", "Mahathir", "Najib",
-    "Thaksin", "Yingluck", "Prayut", "Aung", "Steve", "Jobs", "Eric", "Sergey", "Larry", "Mark",
-    "Jeff", "Warren", "Elon", "Carlos", "Ratan", "Mukesh", "Rupert", "Richard", "Joe", "Noel",
-    "Jusman", "Frederick", "Fred", "Alfred", "Harold", "Ralph", "Roy", "Ray", "Wayne", "Terry",
-    "Philippe", "Jean-Claude", "Jean-Marie", "Dominique", "Ségolène", "Emmanuel", "Marine",
-    "Hugo", "Jens", "Anders", "Lars", "Sven", "Olaf", "Erik", "Mikhail", "Dmitri", "Dmitry",
-    "Sergei", "Viktor", "Yulia", "Petro", "Volodymyr", "Alexander", "Aleksandr", "Nursultan",
+    "Aaron",
+    "Abdul",
+    "Abdullah",
+    "Adam",
+    "Ahmed",
+    "Alan",
+    "Albert",
+    "Alberto",
+    "Alex",
+    "Alexander",
+    "Alexei",
+    "Ali",
+    "Alice",
+    "Amanda",
+    "Amy",
+    "Ana",
+    "Andrea",
+    "Andreas",
+    "Andrew",
+    "Andrei",
+    "Angela",
+    "Ann",
+    "Anna",
+    "Anne",
+    "Anthony",
+    "Antonio",
+    "Arthur",
+    "Barack",
+    "Barbara",
+    "Ben",
+    "Benjamin",
+    "Bernard",
+    "Bill",
+    "Bob",
+    "Boris",
+    "Brian",
+    "Bruce",
+    "Carl",
+    "Carlos",
+    "Caroline",
+    "Catherine",
+    "Charles",
+    "Chris",
+    "Christian",
+    "Christine",
+    "Christopher",
+    "Claire",
+    "Colin",
+    "Craig",
+    "Daniel",
+    "David",
+    "Dennis",
+    "Dmitry",
+    "Donald",
+    "Douglas",
+    "Ed",
+    "Edward",
+    "Elizabeth",
+    "Emily",
+    "Emmanuel",
+    "Eric",
+    "Fernando",
+    "Francis",
+    "Francisco",
+    "Frank",
+    "Fred",
+    "Gary",
+    "George",
+    "Gordon",
+    "Greg",
+    "Hamid",
+    "Hans",
+    "Harry",
+    "Hassan",
+    "Helen",
+    "Henry",
+    "Hillary",
+    "Hugo",
+    "Hussein",
+    "Ian",
+    "Igor",
+    "Ivan",
+    "Jack",
+    "Jacob",
+    "James",
+    "Jan",
+    "Jane",
+    "Jason",
+    "Jean",
+    "Jeff",
+    "Jennifer",
+    "Jerry",
+    "Jim",
+    "Joe",
+    "John",
+    "Jon",
+    "Jonathan",
+    "Jorge",
+    "Jose",
+    "Joseph",
+    "Juan",
+    "Julia",
+    "Karl",
+    "Kate",
+    "Kevin",
+    "Kim",
+    "Larry",
+    "Laura",
+    "Lee",
+    "Leonid",
+    "Linda",
+    "Lisa",
+    "Luis",
+    "Mahmoud",
+    "Manuel",
+    "Marco",
+    "Margaret",
+    "Maria",
+    "Mark",
+    "Martin",
+    "Mary",
+    "Matthew",
+    "Michael",
+    "Michel",
+    "Miguel",
+    "Mike",
+    "Mohamed",
+    "Mohammad",
+    "Mohammed",
+    "Muhammad",
+    "Nancy",
+    "Nicolas",
+    "Nick",
+    "Nicola",
+    "Nikolai",
+    "Noel",
+    "Olga",
+    "Omar",
+    "Pablo",
+    "Patrick",
+    "Paul",
+    "Pedro",
+    "Peter",
+    "Philip",
+    "Pierre",
+    "Rafael",
+    "Ralph",
+    "Raul",
+    "Richard",
+    "Rick",
+    "Robert",
+    "Roberto",
+    "Roger",
+    "Ron",
+    "Ronald",
+    "Rupert",
+    "Ryan",
+    "Sam",
+    "Samuel",
+    "Sarah",
+    "Scott",
+    "Sergei",
+    "Sergey",
+    "Simon",
+    "Stephen",
+    "Steve",
+    "Steven",
+    "Susan",
+    "Thomas",
+    "Tim",
+    "Timothy",
+    "Tom",
+    "Tony",
+    "Valentina",
+    "Vladimir",
+    "Walter",
+    "William",
+    "Xi",
+    "Yuri",
+    "Louis",
+    "Ken",
+    "Kenneth",
+    "Fritz",
+    "Howard",
+    "Ian",
+    "Jim",
+    "Bob",
+    "Rick",
+    "Dan",
+    "Dave",
+    "Don",
+    "Doug",
+    "Gerhard",
+    "Wolfgang",
+    "Jürgen",
+    "Klaus",
+    "Helmut",
+    "Angela",
+    "Nicolas",
+    "François",
+    "Jacques",
+    "Silvio",
+    "Romano",
+    "Mario",
+    "Giorgio",
+    "Shinzo",
+    "Junichiro",
+    "Taro",
+    "Yoshihiko",
+    "Naoto",
+    "Hu",
+    "Wen",
+    "Li",
+    "Narendra",
+    "Manmohan",
+    "Sonia",
+    "Rahul",
+    "Benazir",
+    "Nawaz",
+    "Pervez",
+    "Imran",
+    "Recep",
+    "Ahmet",
+    "Bashar",
+    "Hosni",
+    "Mohamed",
+    "Muammar",
+    "Saddam",
+    "Nouri",
+    "Hamid",
+    "Ashraf",
+    "Kofi",
+    "Ban",
+    "Nelson",
+    "Thabo",
+    "Jacob",
+    "Robert",
+    "Olusegun",
+    "Goodluck",
+    "Muhammadu",
+    "Uhuru",
+    "Paul",
+    "Yoweri",
+    "Jimmy",
+    "Dick",
+    "Condoleezza",
+    "Colin",
+    "Hank",
+    "Ben",
+    "Tim",
+    "Timothy",
+    "Alan",
+    "Gordon",
+    "Tony",
+    "Theresa",
+    "Boris",
+    "Keir",
+    "Nicola",
+    "Alex",
+    "Jeremy",
+    "Justin",
+    "Stephen",
+    "Malcolm",
+    "Kevin",
+    "Julia",
+    "Scott",
+    "Jacinda",
+    "Lula",
+    "Dilma",
+    "Michel",
+    "Jair",
+    "Cristina",
+    "Mauricio",
+    "Evo",
+    "Rafael",
+    "Nicolás",
+    "Fidel",
+    "Raúl",
+    "Enrique",
+    "Felipe",
+    "Andrés",
+    "Ehud",
+    "Ariel",
+    "Benjamin",
+    "Shimon",
+    "Yasser",
+    "Ismail",
+    "Khaled",
+    "Ayman",
+    "Osama",
+    "Abu",
+    "Kim",
+    "Moon",
+    "Park",
+    "Lee",
+    "Roh",
+    "Gloria",
+    "Rodrigo",
+    "Joko",
+    "Susilo",
+    "Megawati",
+    "Mahathir",
+    "Najib",
+    "Thaksin",
+    "Yingluck",
+    "Prayut",
+    "Aung",
+    "Steve",
+    "Jobs",
+    "Eric",
+    "Sergey",
+    "Larry",
+    "Mark",
+    "Jeff",
+    "Warren",
+    "Elon",
+    "Carlos",
+    "Ratan",
+    "Mukesh",
+    "Rupert",
+    "Richard",
+    "Joe",
+    "Noel",
+    "Jusman",
+    "Frederick",
+    "Fred",
+    "Alfred",
+    "Harold",
+    "Ralph",
+    "Roy",
+    "Ray",
+    "Wayne",
+    "Terry",
+    "Philippe",
+    "Jean-Claude",
+    "Jean-Marie",
+    "Dominique",
+    "Ségolène",
+    "Emmanuel",
+    "Marine",
+    "Hugo",
+    "Jens",
+    "Anders",
+    "Lars",
+    "Sven",
+    "Olaf",
+    "Erik",
+    "Mikhail",
+    "Dmitri",
+    "Dmitry",
+    "Sergei",
+    "Viktor",
+    "Yulia",
+    "Petro",
+    "Volodymyr",
+    "Alexander",
+    "Aleksandr",
+    "Nursultan",
+    "Bruno",
+    "Gustavo",
+    "Alfredo",
+    "Eduardo",
+    "Luis",
+    "Ricardo",
+    "Sergio",
+    "Javier",
+    "Alejandro",
+    "Diego",
+    "Miguel",
+    "Rodrigo",
+    "Ernesto",
+    "Marcelo",
+    "Gabriel",
+    "Daniel",
+    "Oscar",
+    "Raul",
+    "Ramón",
+    "Ramon",
+    "Julio",
+    "César",
+    "Cesar",
+    "Víctor",
+    "Victor",
+    "Guillermo",
+    "Alvaro",
+    "Álvaro",
+    "Marta",
+    "Carmen",
+    "Teresa",
+    "Rosa",
+    "Isabel",
+    "Lucia",
+    "Paola",
+    "Giuseppe",
+    "Francesco",
+    "Luca",
+    "Matteo",
+    "Stefan",
+    "Thomas",
+    "Markus",
+    "Heinz",
+    "Dieter",
+    "Günter",
+    "Ursula",
+    "Annalena",
+    "Frank-Walter",
+    "Pieter",
+    "Willem",
+    "Johan",
+    "Henrik",
+    "Ole",
+    "Tarja",
+    "Sauli",
+    "Donald",
+    "Joseph",
+    "Hillary",
+    "Kamala",
+    "Nancy",
+    "Mitch",
+    "Chuck",
+    "Ted",
+    "Marco",
 ];
+
+/// Lowercase particles inside personal names.
+const PARTICLES: &[&str] =
+    &["bin", "ibn", "van", "von", "der", "den", "de", "da", "del", "della", "di", "dos", "du", "le", "la"];
+
+/// Ends of place names the lexicon does not list.
+const LOC_ENDS: &[&str] = &[
+    "park",
+    "palace",
+    "square",
+    "street",
+    "avenue",
+    "road",
+    "airport",
+    "bridge",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "island",
+    "islands",
+    "valley",
+    "bay",
+    "sea",
+    "ocean",
+    "gulf",
+    "desert",
+    "province",
+    "region",
+    "county",
+    "district",
+    "strait",
+    "peninsula",
+    "canal",
+    "coast",
+    "plaza",
+    "boulevard",
+    "harbour",
+    "harbor",
+    "port",
+    "hills",
+    "heights",
+];
+
+/// Ends of names of events and periods, which are not entities here.
+const EVENT_ENDS: &[&str] = &["day", "war", "summit", "week", "year", "games", "olympics", "festival", "eve"];
 
 /// Capitalised words that are not names.
 const NOT_NAMES: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "june", "july", "august", "september", "october", "november",
-    "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "i", "mr", "mrs", "ms",
-    "god", "internet", "web", "utc", "gmt", "est", "edt", "pst", "pdt", "cet", "bst",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "aug.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "i",
+    "mr",
+    "mrs",
+    "ms",
+    "may",
+    "god",
+    "internet",
+    "web",
+    "utc",
+    "gmt",
+    "est",
+    "edt",
+    "pst",
+    "pdt",
+    "cet",
+    "bst",
 ];
 
 /// A word of a sentence with what entity finding needs.
@@ -244,7 +1005,9 @@ fn best_entry(entries: &[Entry]) -> Option<Entry> {
 /// The mention type a lexicon entry gives (agent nouns give none).
 fn entry_type(entry: Entry) -> Option<EntityType> {
     match entry {
-        Entry::Country(_) | Entry::Capital(_) | Entry::Region(_) | Entry::Place(_) => Some(EntityType::Location),
+        Entry::Country(_) | Entry::Capital(_) | Entry::Region(_) | Entry::Place(_) => {
+            Some(EntityType::Location)
+        }
         Entry::Igo(_) | Entry::Metonym(_) => Some(EntityType::Organization),
         Entry::Nationality(_) => Some(EntityType::Nationality),
         Entry::Agent(_) => None,
@@ -260,7 +1023,12 @@ struct Term {
 }
 
 /// Finds the entity mentions of an analysed text, in text order.
-pub fn find_mentions(text: &str, sentences: &[Sentence], tagger: &Tagger, lexicon: &Lexicon) -> Vec<EntityMention> {
+pub fn find_mentions(
+    text: &str,
+    sentences: &[Sentence],
+    tagger: &Tagger,
+    lexicon: &Lexicon,
+) -> Vec<EntityMention> {
     let mut out = Vec::new();
     // Words written with a capital inside a sentence somewhere in the document: names, so the
     // same word at the start of a sentence is one too, whatever its tag.
@@ -279,11 +1047,24 @@ pub fn find_mentions(text: &str, sentences: &[Sentence], tagger: &Tagger, lexico
             .filter_map(|w| {
                 let t = text.get(w.start..w.end)?;
                 let xpos = tagger.tag_of(w.tag).xpos.as_str();
-                let lower = t.to_lowercase();
+                let lower = t.to_lowercase().replace('’', "'");
                 let first = w.start == sentence.words.first().map_or(0, |f| f.start);
                 let closed = matches!(
                     xpos,
-                    "DT" | "PRP" | "PRP$" | "IN" | "CC" | "WDT" | "WP" | "WP$" | "WRB" | "MD" | "TO" | "EX" | "PDT" | "RB" | "UH"
+                    "DT" | "PRP"
+                        | "PRP$"
+                        | "IN"
+                        | "CC"
+                        | "WDT"
+                        | "WP"
+                        | "WP$"
+                        | "WRB"
+                        | "MD"
+                        | "TO"
+                        | "EX"
+                        | "PDT"
+                        | "RB"
+                        | "UH"
                 );
                 let nominal = !closed;
                 let tagged = matches!(xpos, "NNP" | "NNPS")
@@ -306,7 +1087,8 @@ pub fn find_mentions(text: &str, sentences: &[Sentence], tagger: &Tagger, lexico
     // and so do places whose lexicon name has it ("the United States").
     for m in out.iter_mut() {
         let takes_article = m.kind == EntityType::Organization
-            || (m.kind == EntityType::Location && !lexicon.lookup(&format!("the {}", &text[m.start..m.end])).is_empty());
+            || (m.kind == EntityType::Location
+                && !lexicon.lookup(&format!("the {}", &text[m.start..m.end])).is_empty());
         if !takes_article || m.modifier {
             continue;
         }
@@ -331,9 +1113,17 @@ fn terms_of(text: &str, words: &[W], lexicon: &Lexicon) -> Vec<Term> {
         let from = words.iter().position(|w| w.start == s);
         let to = words.iter().position(|w| w.end == e);
         if let (Some(mut from), Some(to), Some(entry)) = (from, to, best_entry(m.entries)) {
-            // "the United States": the article is not part of the name.
-            if to > from && words[from].lower == "the" {
+            // "the United States", "former Yugoslavia": lowercase words before the name are not
+            // part of it.
+            while to > from
+                && !capitalised(words[from].text)
+                && words[from + 1..=to].iter().any(|w| capitalised(w.text))
+            {
                 from += 1;
+            }
+            // An acronym is not a place's alternate name ("GAZ" is not Gaza).
+            if matches!(entry, Entry::Place(_)) && from == to && all_caps(words[from].text) {
+                continue;
             }
             terms.push(Term { from, to: to + 1, entry });
         }
@@ -360,6 +1150,18 @@ fn sentence_names(text: &str, words: &[W], lexicon: &Lexicon, out: &mut Vec<Enti
     for (i, w) in words.iter().enumerate() {
         inside[i] = w.proper;
     }
+    // Name particles between two name words: "Bashar al-Assad", "Ludwig van Beethoven".
+    for i in 1..words.len().saturating_sub(1) {
+        let w = &words[i];
+        let prefixed = ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "bin-"]
+            .iter()
+            .any(|p| w.text.starts_with(p) && w.text[p.len()..].starts_with(char::is_uppercase));
+        if prefixed && inside[i - 1] {
+            inside[i] = true;
+        } else if PARTICLES.contains(&w.text) && inside[i - 1] && inside[i + 1] && words[i + 1].proper {
+            inside[i] = true;
+        }
+    }
     for t in &terms {
         if entry_type(t.entry).is_some() && capitalised(words[t.from].text) {
             for flag in &mut inside[t.from..t.to] {
@@ -385,7 +1187,13 @@ fn sentence_names(text: &str, words: &[W], lexicon: &Lexicon, out: &mut Vec<Enti
             let head = words[i - 1].lower.as_str();
             let join = match joiner {
                 "&" => true,
-                "of" | "for" => ORG_HEADS.contains(&head) || (head == "affairs"),
+                "of" | "for" => ORG_HEADS.contains(&head) || head == "affairs" || TITLES.contains(&head),
+                "and"
+                    if TITLES.contains(&words[start].lower.as_str())
+                        && words[start..i].iter().any(|w| w.lower == "of") =>
+                {
+                    true
+                }
                 "and" => {
                     let mut j = i + 1;
                     while j < words.len() && inside[j] {
@@ -443,7 +1251,15 @@ fn mention(
     role: Option<String>,
     confident: bool,
 ) -> EntityMention {
-    EntityMention { start: words[from].start, end: words[to - 1].end, kind, actor, role, confident, modifier: false }
+    EntityMention {
+        start: words[from].start,
+        end: words[to - 1].end,
+        kind,
+        actor,
+        role,
+        confident,
+        modifier: false,
+    }
 }
 
 /// Whether the agent term at `t` is a person's title ("President", not "Foreign Ministry").
@@ -457,7 +1273,15 @@ fn person_title(words: &[W], t: &Term) -> bool {
 /// Splits a run of name words into mentions: titles and role words, a leading nationality or
 /// country, and the name(s) they introduce.
 #[allow(clippy::too_many_arguments)]
-fn split_run(text: &str, words: &[W], start: usize, end: usize, terms: &[Term], lexicon: &Lexicon, out: &mut Vec<EntityMention>) {
+fn split_run(
+    text: &str,
+    words: &[W],
+    start: usize,
+    end: usize,
+    terms: &[Term],
+    lexicon: &Lexicon,
+    out: &mut Vec<EntityMention>,
+) {
     let term_from = |i: usize| terms.iter().filter(|t| t.from == i && t.to <= end).max_by_key(|t| t.to);
     let mut i = start;
     // Leading determiners capitalised at the start of a sentence.
@@ -468,6 +1292,12 @@ fn split_run(text: &str, words: &[W], start: usize, end: usize, terms: &[Term], 
     let mut sector: Option<String> = None;
     let mut role: Vec<&str> = Vec::new();
     let mut titled = false;
+    // A country's possessive before the run: "Russia's Vladimir Putin".
+    if start >= 2 && words[start - 1].lower == "'s" {
+        if let Some(c) = terms.iter().find(|c| c.to == start - 1 && matches!(c.entry, Entry::Country(_))) {
+            country = Some(lexicon.code(c.entry).to_string());
+        }
+    }
     // A role in lower case just before the run: "the Cuban president Miguel Diaz-Canel".
     if let Some(t) = terms.iter().find(|t| t.to == start && person_title(words, t)) {
         role.extend(words[t.from..t.to].iter().map(|w| w.text));
@@ -515,6 +1345,15 @@ fn split_run(text: &str, words: &[W], start: usize, end: usize, terms: &[Term], 
             continue;
         }
         break;
+    }
+    // "Minister of Foreign Trade and Foreign Investment Rodrigo Malmierca": the portfolio is
+    // part of the role; the name is the last words, from a given name if there is one.
+    if titled && i + 1 < end && words[i].lower == "of" {
+        let name = (i + 1..end)
+            .find(|&k| FIRST_NAMES.contains(&words[k].text))
+            .unwrap_or(end.saturating_sub(2).max(i + 1));
+        role.extend(words[i..name].iter().map(|w| w.text));
+        i = name;
     }
     if i >= end {
         return;
@@ -591,11 +1430,19 @@ fn push_name(
     let n = to - from;
     let before = |k: usize| from.checked_sub(k).map(|i| words[i].lower.as_str());
     let after = words.get(to).map(|w| w.lower.as_str());
-    let (kind, confident) = if ORG_ENDS.contains(&last) && n > 1 || words[from].lower.ends_with("ministry") {
+    if EVENT_ENDS.contains(&last) {
+        return;
+    }
+    let (kind, confident) = if LOC_ENDS.contains(&last) && n > 1 {
+        (EntityType::Location, true)
+    } else if ORG_ENDS.contains(&last) && n > 1 || words[from].lower.ends_with("ministry") {
         (EntityType::Organization, true)
     } else if titled {
         (EntityType::Person, true)
-    } else if n == 1 && all_caps(words[from].text) && words[from].text.chars().filter(|c| c.is_alphabetic()).count() > 1 {
+    } else if n == 1
+        && all_caps(words[from].text)
+        && words[from].text.chars().filter(|c| c.is_alphabetic()).count() > 1
+    {
         (EntityType::Organization, false)
     } else if listed_after_org_noun(words, from) {
         (EntityType::Organization, true)
@@ -713,7 +1560,9 @@ pub fn group(text: &str, mentions: Vec<EntityMention>) -> Vec<Entity> {
     let mut entities: Vec<Entity> = Vec::new();
     let mut by_name: HashMap<(String, EntityType), usize> = HashMap::new();
     for m in mentions {
-        let name = text.get(m.start..m.end).unwrap_or("").to_string();
+        let full = text.get(m.start..m.end).unwrap_or("");
+        let name =
+            full.strip_prefix("the ").or_else(|| full.strip_prefix("The ")).unwrap_or(full).to_string();
         let mut found = by_name.get(&(name.clone(), m.kind)).copied();
         if found.is_none() && m.kind == EntityType::Person && !name.contains(' ') {
             found = entities.iter().position(|e| {
@@ -723,7 +1572,13 @@ pub fn group(text: &str, mentions: Vec<EntityMention>) -> Vec<Entity> {
         let i = match found {
             Some(i) => i,
             None => {
-                entities.push(Entity { name: name.clone(), kind: m.kind, actor: None, role: None, mentions: Vec::new() });
+                entities.push(Entity {
+                    name: String::new(),
+                    kind: m.kind,
+                    actor: None,
+                    role: None,
+                    mentions: Vec::new(),
+                });
                 entities.len() - 1
             }
         };
@@ -793,7 +1648,10 @@ mod tests {
     #[test]
     fn igo() {
         let found = mentions("Cuba is a leader of the Non-Aligned Movement.");
-        assert_eq!(get(&found, "Non-Aligned Movement"), (EntityType::Organization, Some("IGONON".to_string())));
+        assert_eq!(
+            get(&found, "Non-Aligned Movement"),
+            (EntityType::Organization, Some("IGONON".to_string()))
+        );
     }
 
     #[test]

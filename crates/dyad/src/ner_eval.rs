@@ -36,7 +36,6 @@ pub struct NerScores {
     by_type: BTreeMap<&'static str, Counts>,
 }
 
-
 impl std::fmt::Display for NerScores {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let line = |f: &mut std::fmt::Formatter<'_>, name: &str, c: &Counts| {
@@ -86,11 +85,12 @@ pub fn meantime(path: &Path, pipeline: &Pipeline, lexicon: &Lexicon, failures: b
             }
         }
         chars[text.len()] = text.chars().count();
-        let system: Vec<(usize, usize, &str)> = find_mentions(text, &pipeline.analyze(text), pipeline.tagger(), lexicon)
-            .into_iter()
-            .filter_map(|m| Some((chars[m.start], chars[m.end], label(m.kind)?)))
-            .filter(|(s, _, _)| *s < region)
-            .collect();
+        let system: Vec<(usize, usize, &str)> =
+            find_mentions(text, &pipeline.analyze(text), pipeline.tagger(), lexicon)
+                .into_iter()
+                .filter_map(|m| Some((chars[m.start], chars[m.end], label(m.kind)?)))
+                .filter(|(s, _, _)| *s < region)
+                .collect();
         let gold: Vec<(usize, usize, &str)> = doc["gold"]
             .as_array()
             .into_iter()
