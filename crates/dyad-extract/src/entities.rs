@@ -80,892 +80,109 @@ pub struct Entity {
 }
 
 /// Words ending an organisation name.
-const ORG_ENDS: &[&str] = &[
-    "corp",
-    "corp.",
-    "corporation",
-    "inc",
-    "inc.",
-    "co",
-    "co.",
-    "company",
-    "companies",
-    "ltd",
-    "ltd.",
-    "llc",
-    "plc",
-    "ag",
-    "sa",
-    "s.a.",
-    "n.v.",
-    "gmbh",
-    "bank",
-    "party",
-    "ministry",
-    "agency",
-    "council",
-    "university",
-    "college",
-    "group",
-    "institute",
-    "association",
-    "organization",
-    "organisation",
-    "foundation",
-    "federation",
-    "union",
-    "commission",
-    "committee",
-    "department",
-    "office",
-    "court",
-    "army",
-    "navy",
-    "force",
-    "forces",
-    "police",
-    "airlines",
-    "airways",
-    "motors",
-    "industries",
-    "holdings",
-    "technologies",
-    "systems",
-    "partners",
-    "capital",
-    "fund",
-    "society",
-    "league",
-    "movement",
-    "front",
-    "church",
-    "club",
-    "school",
-    "hospital",
-    "times",
-    "post",
-    "news",
-    "press",
-    "journal",
-    "television",
-    "tv",
-    "radio",
-    "network",
-    "exchange",
-    "reserve",
-    "board",
-    "authority",
-    "assembly",
-    "parliament",
-    "congress",
-    "senate",
-    "service",
-    "services",
-    "guard",
-    "brigade",
-    "brigades",
-    "team",
-    "bureau",
-    "center",
-    "centre",
-    "network",
-    "alliance",
-    "coalition",
-    "trust",
-    "railways",
-    "energy",
-    "oil",
-    "petroleum",
-    "electric",
-    "communications",
-    "media",
-    "research",
-    "labs",
-    "pharmaceuticals",
-    "securities",
-    "investments",
-    "enterprises",
-    "international",
-];
+const ORG_ENDS: &str = "\
+    corp corp. corporation inc inc. co co. company companies ltd ltd. llc plc ag sa s.a. n.v. gmbh \
+    bank party ministry agency council university college group institute association organization \
+    organisation foundation federation union commission committee department office court army navy \
+    force forces police airlines airways motors industries holdings technologies systems partners \
+    capital fund society league movement front church club school hospital times post news press \
+    journal television tv radio network exchange reserve board authority assembly parliament \
+    congress senate service services guard brigade brigades team bureau center centre alliance \
+    coalition trust railways energy oil petroleum electric communications media research labs \
+    pharmaceuticals securities investments enterprises international";
 
 /// Company suffixes, which end a company's name.
-const CORPORATE: &[&str] =
-    &["inc", "inc.", "corp", "corp.", "ltd", "ltd.", "llc", "plc", "co.", "n.v.", "ag", "gmbh", "s.a."];
+const CORPORATE: &str = "inc inc. corp corp. ltd ltd. llc plc co. n.v. ag gmbh s.a.";
 
 /// Heads of an organisation name that `of` may follow ("Bank of America").
-const ORG_HEADS: &[&str] = &[
-    "bank",
-    "ministry",
-    "university",
-    "department",
-    "institute",
-    "council",
-    "association",
-    "organization",
-    "organisation",
-    "federation",
-    "union",
-    "commission",
-    "committee",
-    "office",
-    "court",
-    "church",
-    "league",
-    "house",
-    "board",
-    "chamber",
-    "college",
-    "school",
-    "academy",
-    "party",
-    "movement",
-    "front",
-    "army",
-    "republic",
-    "kingdom",
-    "state",
-    "states",
-    "bureau",
-    "agency",
-    "government",
-    "parliament",
-    "assembly",
-    "congress",
-    "society",
-    "museum",
-    "center",
-    "centre",
-    "fund",
-    "secretariat",
-    "people's",
-    "police",
-    "forces",
-    "force",
-    "corporation",
-    "company",
-    "group",
-    "authority",
-    "service",
-    "embassy",
-    "consulate",
-];
+const ORG_HEADS: &str = "\
+    bank ministry university department institute council association organization organisation \
+    federation union commission committee office court church league house board chamber college \
+    school academy party movement front army republic kingdom state states bureau agency government \
+    parliament assembly congress society museum center centre fund secretariat people's police \
+    forces force corporation company group authority service embassy consulate";
 
 /// Titles before a person's name that are not agent nouns of the lexicon.
-const TITLES: &[&str] = &[
-    "mr",
-    "mr.",
-    "mrs",
-    "mrs.",
-    "ms",
-    "ms.",
-    "dr",
-    "dr.",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "gen",
-    "gen.",
-    "col",
-    "col.",
-    "lt",
-    "lt.",
-    "capt",
-    "capt.",
-    "sgt",
-    "sgt.",
-    "sen",
-    "sen.",
-    "rep",
-    "rep.",
-    "gov",
-    "gov.",
-    "pres",
-    "pres.",
-    "prof",
-    "prof.",
-    "rev",
-    "rev.",
-    "st",
-    "pope",
-    "saint",
-    "ceo",
-    "cfo",
-    "coo",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "director",
-    "spokesman",
-    "spokeswoman",
-    "analyst",
-    "judge",
-    "justice",
-    "senator",
-    "governor",
-    "mayor",
-    "coach",
-    "manager",
-    "founder",
-    "executive",
-    "officer",
-    "chief",
-    "leader",
-    "captain",
-    "colonel",
-    "general",
-    "lieutenant",
-    "sergeant",
-    "commander",
-    "admiral",
-    "marshal",
-    "professor",
-    "doctor",
-    "father",
-    "sister",
-    "brother",
-    "bishop",
-    "archbishop",
-    "cardinal",
-    "rabbi",
-    "imam",
-    "sheikh",
-    "ayatollah",
-    "emir",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "president",
-    "minister",
-    "secretary",
-    "premier",
-    "chancellor",
-    "ambassador",
-    "envoy",
-    "lawmaker",
-    "congressman",
-    "congresswoman",
-    "representative",
-    "deputy",
-    "vice",
-    "speaker",
-    "candidate",
-    "actor",
-    "actress",
-    "singer",
-    "author",
-    "writer",
-    "player",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "star",
-    "economist",
-    "attorney",
-    "lawyer",
-    "prosecutor",
-    "astronaut",
-    "chef",
-    "designer",
-    "editor",
-    "reporter",
-    "correspondent",
-    "commissioner",
-    "superintendent",
-    "inspector",
-    "detective",
-    "officials",
-    "pm",
-];
+const TITLES: &str = "\
+    mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady gen gen. col col. lt lt. capt capt. sgt sgt. \
+    sen sen. rep rep. gov gov. pres pres. prof prof. rev rev. st pope saint ceo cfo coo chairman \
+    chairwoman chairperson director spokesman spokeswoman analyst judge justice senator governor \
+    mayor coach manager founder executive officer chief leader captain colonel general lieutenant \
+    sergeant commander admiral marshal professor doctor father sister brother bishop archbishop \
+    cardinal rabbi imam sheikh ayatollah emir king queen prince princess president minister \
+    secretary premier chancellor ambassador envoy lawmaker congressman congresswoman representative \
+    deputy vice speaker candidate actor actress singer author writer player striker midfielder \
+    defender goalkeeper star economist attorney lawyer prosecutor astronaut chef designer editor \
+    reporter correspondent commissioner superintendent inspector detective officials pm";
 
 /// Words that name an organisation or a place rather than a person, when they end a role:
 /// an agent term ending in one of these is not a title ("Foreign Ministry").
-const NOT_PERSON_HEADS: &[&str] = &[
-    "ministry",
-    "ministries",
-    "government",
-    "governments",
-    "administration",
-    "cabinet",
-    "regime",
-    "authorities",
-    "army",
-    "police",
-    "military",
-    "forces",
-    "troops",
-    "party",
-    "parliament",
-    "court",
-    "office",
-    "treasury",
-    "opposition",
-    "rebels",
-    "militants",
-];
+const NOT_PERSON_HEADS: &str = "\
+    ministry ministries government governments administration cabinet regime authorities army police \
+    military forces troops party parliament court office treasury opposition rebels militants";
 
 /// Prepositions after which an unknown capitalised name is a place.
-const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "across", "throughout", "outside", "into"];
+const PLACE_PREPOSITIONS: &str = "in near across throughout outside into";
 
 /// Nouns that, before "such as", announce a list of organisations.
-const ORG_NOUNS: &[&str] = &[
-    "companies",
-    "firms",
-    "banks",
-    "groups",
-    "corporations",
-    "businesses",
-    "organizations",
-    "organisations",
-    "agencies",
-    "airlines",
-    "carriers",
-    "manufacturers",
-    "makers",
-    "producers",
-    "retailers",
-    "brands",
-    "parties",
-    "newspapers",
-    "broadcasters",
-    "operators",
-    "giants",
-    "universities",
-    "institutions",
-    "lenders",
-    "insurers",
-    "investors",
-    "funds",
-    "teams",
-    "clubs",
-];
+const ORG_NOUNS: &str = "\
+    companies firms banks groups corporations businesses organizations organisations agencies \
+    airlines carriers manufacturers makers producers retailers brands parties newspapers \
+    broadcasters operators giants universities institutions lenders insurers investors funds teams \
+    clubs";
 
 /// Verbs after a name that mark its bearer as a speaker.
-const SPEECH_VERBS: &[&str] =
-    &["said", "says", "told", "added", "stated", "explained", "noted", "argued", "wrote"];
+const SPEECH_VERBS: &str = "said says told added stated explained noted argued wrote";
 
 /// Lowercase first-letter capitalised words that are not names at the start of a span.
-const NOT_NAME_STARTS: &[&str] =
-    &["the", "a", "an", "this", "that", "these", "those", "in", "on", "at", "and", "but"];
+const NOT_NAME_STARTS: &str = "the a an this that these those in on at and but";
 
 /// Common given names: an unknown two- or three-word name starting with one is a person.
-const FIRST_NAMES: &[&str] = &[
-    "Aaron",
-    "Abdul",
-    "Abdullah",
-    "Adam",
-    "Ahmed",
-    "Alan",
-    "Albert",
-    "Alberto",
-    "Alex",
-    "Alexander",
-    "Alexei",
-    "Ali",
-    "Alice",
-    "Amanda",
-    "Amy",
-    "Ana",
-    "Andrea",
-    "Andreas",
-    "Andrew",
-    "Andrei",
-    "Angela",
-    "Ann",
-    "Anna",
-    "Anne",
-    "Anthony",
-    "Antonio",
-    "Arthur",
-    "Barack",
-    "Barbara",
-    "Ben",
-    "Benjamin",
-    "Bernard",
-    "Bill",
-    "Bob",
-    "Boris",
-    "Brian",
-    "Bruce",
-    "Carl",
-    "Carlos",
-    "Caroline",
-    "Catherine",
-    "Charles",
-    "Chris",
-    "Christian",
-    "Christine",
-    "Christopher",
-    "Claire",
-    "Colin",
-    "Craig",
-    "Daniel",
-    "David",
-    "Dennis",
-    "Dmitry",
-    "Donald",
-    "Douglas",
-    "Ed",
-    "Edward",
-    "Elizabeth",
-    "Emily",
-    "Emmanuel",
-    "Eric",
-    "Fernando",
-    "Francis",
-    "Francisco",
-    "Frank",
-    "Fred",
-    "Gary",
-    "George",
-    "Gordon",
-    "Greg",
-    "Hamid",
-    "Hans",
-    "Harry",
-    "Hassan",
-    "Helen",
-    "Henry",
-    "Hillary",
-    "Hugo",
-    "Hussein",
-    "Ian",
-    "Igor",
-    "Ivan",
-    "Jack",
-    "Jacob",
-    "James",
-    "Jan",
-    "Jane",
-    "Jason",
-    "Jean",
-    "Jeff",
-    "Jennifer",
-    "Jerry",
-    "Jim",
-    "Joe",
-    "John",
-    "Jon",
-    "Jonathan",
-    "Jorge",
-    "Jose",
-    "Joseph",
-    "Juan",
-    "Julia",
-    "Karl",
-    "Kate",
-    "Kevin",
-    "Kim",
-    "Larry",
-    "Laura",
-    "Lee",
-    "Leonid",
-    "Linda",
-    "Lisa",
-    "Luis",
-    "Mahmoud",
-    "Manuel",
-    "Marco",
-    "Margaret",
-    "Maria",
-    "Mark",
-    "Martin",
-    "Mary",
-    "Matthew",
-    "Michael",
-    "Michel",
-    "Miguel",
-    "Mike",
-    "Mohamed",
-    "Mohammad",
-    "Mohammed",
-    "Muhammad",
-    "Nancy",
-    "Nicolas",
-    "Nick",
-    "Nicola",
-    "Nikolai",
-    "Noel",
-    "Olga",
-    "Omar",
-    "Pablo",
-    "Patrick",
-    "Paul",
-    "Pedro",
-    "Peter",
-    "Philip",
-    "Pierre",
-    "Rafael",
-    "Ralph",
-    "Raul",
-    "Richard",
-    "Rick",
-    "Robert",
-    "Roberto",
-    "Roger",
-    "Ron",
-    "Ronald",
-    "Rupert",
-    "Ryan",
-    "Sam",
-    "Samuel",
-    "Sarah",
-    "Scott",
-    "Sergei",
-    "Sergey",
-    "Simon",
-    "Stephen",
-    "Steve",
-    "Steven",
-    "Susan",
-    "Thomas",
-    "Tim",
-    "Timothy",
-    "Tom",
-    "Tony",
-    "Valentina",
-    "Vladimir",
-    "Walter",
-    "William",
-    "Xi",
-    "Yuri",
-    "Louis",
-    "Ken",
-    "Kenneth",
-    "Fritz",
-    "Howard",
-    "Ian",
-    "Jim",
-    "Bob",
-    "Rick",
-    "Dan",
-    "Dave",
-    "Don",
-    "Doug",
-    "Gerhard",
-    "Wolfgang",
-    "Jürgen",
-    "Klaus",
-    "Helmut",
-    "Angela",
-    "Nicolas",
-    "François",
-    "Jacques",
-    "Silvio",
-    "Romano",
-    "Mario",
-    "Giorgio",
-    "Shinzo",
-    "Junichiro",
-    "Taro",
-    "Yoshihiko",
-    "Naoto",
-    "Hu",
-    "Wen",
-    "Li",
-    "Narendra",
-    "Manmohan",
-    "Sonia",
-    "Rahul",
-    "Benazir",
-    "Nawaz",
-    "Pervez",
-    "Imran",
-    "Recep",
-    "Ahmet",
-    "Bashar",
-    "Hosni",
-    "Mohamed",
-    "Muammar",
-    "Saddam",
-    "Nouri",
-    "Hamid",
-    "Ashraf",
-    "Kofi",
-    "Ban",
-    "Nelson",
-    "Thabo",
-    "Jacob",
-    "Robert",
-    "Olusegun",
-    "Goodluck",
-    "Muhammadu",
-    "Uhuru",
-    "Paul",
-    "Yoweri",
-    "Jimmy",
-    "Dick",
-    "Condoleezza",
-    "Colin",
-    "Hank",
-    "Ben",
-    "Tim",
-    "Timothy",
-    "Alan",
-    "Gordon",
-    "Tony",
-    "Theresa",
-    "Boris",
-    "Keir",
-    "Nicola",
-    "Alex",
-    "Jeremy",
-    "Justin",
-    "Stephen",
-    "Malcolm",
-    "Kevin",
-    "Julia",
-    "Scott",
-    "Jacinda",
-    "Lula",
-    "Dilma",
-    "Michel",
-    "Jair",
-    "Cristina",
-    "Mauricio",
-    "Evo",
-    "Rafael",
-    "Nicolás",
-    "Fidel",
-    "Raúl",
-    "Enrique",
-    "Felipe",
-    "Andrés",
-    "Ehud",
-    "Ariel",
-    "Benjamin",
-    "Shimon",
-    "Yasser",
-    "Ismail",
-    "Khaled",
-    "Ayman",
-    "Osama",
-    "Abu",
-    "Kim",
-    "Moon",
-    "Park",
-    "Lee",
-    "Roh",
-    "Gloria",
-    "Rodrigo",
-    "Joko",
-    "Susilo",
-    "Megawati",
-    "Mahathir",
-    "Najib",
-    "Thaksin",
-    "Yingluck",
-    "Prayut",
-    "Aung",
-    "Steve",
-    "Jobs",
-    "Eric",
-    "Sergey",
-    "Larry",
-    "Mark",
-    "Jeff",
-    "Warren",
-    "Elon",
-    "Carlos",
-    "Ratan",
-    "Mukesh",
-    "Rupert",
-    "Richard",
-    "Joe",
-    "Noel",
-    "Jusman",
-    "Frederick",
-    "Fred",
-    "Alfred",
-    "Harold",
-    "Ralph",
-    "Roy",
-    "Ray",
-    "Wayne",
-    "Terry",
-    "Philippe",
-    "Jean-Claude",
-    "Jean-Marie",
-    "Dominique",
-    "Ségolène",
-    "Emmanuel",
-    "Marine",
-    "Hugo",
-    "Jens",
-    "Anders",
-    "Lars",
-    "Sven",
-    "Olaf",
-    "Erik",
-    "Mikhail",
-    "Dmitri",
-    "Dmitry",
-    "Sergei",
-    "Viktor",
-    "Yulia",
-    "Petro",
-    "Volodymyr",
-    "Alexander",
-    "Aleksandr",
-    "Nursultan",
-    "Bruno",
-    "Gustavo",
-    "Alfredo",
-    "Eduardo",
-    "Luis",
-    "Ricardo",
-    "Sergio",
-    "Javier",
-    "Alejandro",
-    "Diego",
-    "Miguel",
-    "Rodrigo",
-    "Ernesto",
-    "Marcelo",
-    "Gabriel",
-    "Daniel",
-    "Oscar",
-    "Raul",
-    "Ramón",
-    "Ramon",
-    "Julio",
-    "César",
-    "Cesar",
-    "Víctor",
-    "Victor",
-    "Guillermo",
-    "Alvaro",
-    "Álvaro",
-    "Marta",
-    "Carmen",
-    "Teresa",
-    "Rosa",
-    "Isabel",
-    "Lucia",
-    "Paola",
-    "Giuseppe",
-    "Francesco",
-    "Luca",
-    "Matteo",
-    "Stefan",
-    "Thomas",
-    "Markus",
-    "Heinz",
-    "Dieter",
-    "Günter",
-    "Ursula",
-    "Annalena",
-    "Frank-Walter",
-    "Pieter",
-    "Willem",
-    "Johan",
-    "Henrik",
-    "Ole",
-    "Tarja",
-    "Sauli",
-    "Donald",
-    "Joseph",
-    "Hillary",
-    "Kamala",
-    "Nancy",
-    "Mitch",
-    "Chuck",
-    "Ted",
-    "Marco",
-];
+const FIRST_NAMES: &str = "\
+    Aaron Abdul Abdullah Adam Ahmed Alan Albert Alberto Alex Alexander Alexei Ali Alice Amanda Amy \
+    Ana Andrea Andreas Andrew Andrei Angela Ann Anna Anne Anthony Antonio Arthur Barack Barbara Ben \
+    Benjamin Bernard Bill Bob Boris Brian Bruce Carl Carlos Caroline Catherine Charles Chris \
+    Christian Christine Christopher Claire Colin Craig Daniel David Dennis Dmitry Donald Douglas Ed \
+    Edward Elizabeth Emily Emmanuel Eric Fernando Francis Francisco Frank Fred Gary George Gordon \
+    Greg Hamid Hans Harry Hassan Helen Henry Hillary Hugo Hussein Ian Igor Ivan Jack Jacob James Jan \
+    Jane Jason Jean Jeff Jennifer Jerry Jim Joe John Jon Jonathan Jorge Jose Joseph Juan Julia Karl \
+    Kate Kevin Kim Larry Laura Lee Leonid Linda Lisa Luis Mahmoud Manuel Marco Margaret Maria Mark \
+    Martin Mary Matthew Michael Michel Miguel Mike Mohamed Mohammad Mohammed Muhammad Nancy Nicolas \
+    Nick Nicola Nikolai Noel Olga Omar Pablo Patrick Paul Pedro Peter Philip Pierre Rafael Ralph \
+    Raul Richard Rick Robert Roberto Roger Ron Ronald Rupert Ryan Sam Samuel Sarah Scott Sergei \
+    Sergey Simon Stephen Steve Steven Susan Thomas Tim Timothy Tom Tony Valentina Vladimir Walter \
+    William Xi Yuri Louis Ken Kenneth Fritz Howard Dan Dave Don Doug Gerhard Wolfgang Jürgen Klaus \
+    Helmut François Jacques Silvio Romano Mario Giorgio Shinzo Junichiro Taro Yoshihiko Naoto Hu Wen \
+    Li Narendra Manmohan Sonia Rahul Benazir Nawaz Pervez Imran Recep Ahmet Bashar Hosni Muammar \
+    Saddam Nouri Ashraf Kofi Ban Nelson Thabo Olusegun Goodluck Muhammadu Uhuru Yoweri Jimmy Dick \
+    Condoleezza Hank Theresa Keir Jeremy Justin Malcolm Jacinda Lula Dilma Jair Cristina Mauricio \
+    Evo Nicolás Fidel Raúl Enrique Felipe Andrés Ehud Ariel Shimon Yasser Ismail Khaled Ayman Osama \
+    Abu Moon Park Roh Gloria Rodrigo Joko Susilo Megawati Mahathir Najib Thaksin Yingluck Prayut \
+    Aung Jobs Warren Elon Ratan Mukesh Jusman Frederick Alfred Harold Roy Ray Wayne Terry Philippe \
+    Jean-Claude Jean-Marie Dominique Ségolène Marine Jens Anders Lars Sven Olaf Erik Mikhail Dmitri \
+    Viktor Yulia Petro Volodymyr Aleksandr Nursultan Bruno Gustavo Alfredo Eduardo Ricardo Sergio \
+    Javier Alejandro Diego Ernesto Marcelo Gabriel Oscar Ramón Ramon Julio César Cesar Víctor Victor \
+    Guillermo Alvaro Álvaro Marta Carmen Teresa Rosa Isabel Lucia Paola Giuseppe Francesco Luca \
+    Matteo Stefan Markus Heinz Dieter Günter Ursula Annalena Frank-Walter Pieter Willem Johan Henrik \
+    Ole Tarja Sauli Kamala Mitch Chuck Ted";
 
 /// Lowercase particles inside personal names.
-const PARTICLES: &[&str] =
-    &["bin", "ibn", "van", "von", "der", "den", "de", "da", "del", "della", "di", "dos", "du", "le", "la"];
+const PARTICLES: &str = "bin ibn van von der den de da del della di dos du le la";
 
 /// Ends of place names the lexicon does not list.
-const LOC_ENDS: &[&str] = &[
-    "park",
-    "palace",
-    "square",
-    "street",
-    "avenue",
-    "road",
-    "airport",
-    "bridge",
-    "river",
-    "lake",
-    "mountain",
-    "mountains",
-    "island",
-    "islands",
-    "valley",
-    "bay",
-    "sea",
-    "ocean",
-    "gulf",
-    "desert",
-    "province",
-    "region",
-    "county",
-    "district",
-    "strait",
-    "peninsula",
-    "canal",
-    "coast",
-    "plaza",
-    "boulevard",
-    "harbour",
-    "harbor",
-    "port",
-    "hills",
-    "heights",
-];
+const LOC_ENDS: &str = "\
+    park palace square street avenue road airport bridge river lake mountain mountains island \
+    islands valley bay sea ocean gulf desert province region county district strait peninsula canal \
+    coast plaza boulevard harbour harbor port hills heights";
 
 /// Ends of names of events and periods, which are not entities here.
-const EVENT_ENDS: &[&str] = &["day", "war", "summit", "week", "year", "games", "olympics", "festival", "eve"];
+const EVENT_ENDS: &str = "day war summit week year games olympics festival eve";
 
 /// Capitalised words that are not names.
-const NOT_NAMES: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "aug.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-    "i",
-    "mr",
-    "mrs",
-    "ms",
-    "may",
-    "god",
-    "internet",
-    "web",
-    "utc",
-    "gmt",
-    "est",
-    "edt",
-    "pst",
-    "pdt",
-    "cet",
-    "bst",
-];
+const NOT_NAMES: &str = "\
+    monday tuesday wednesday thursday friday saturday sunday january february march april june july \
+    august september october november december jan. feb. aug. sept. oct. nov. dec. i mr mrs ms may \
+    god internet web utc gmt est edt pst pdt cet bst";
 
 /// A word of a sentence with what entity finding needs.
 #[derive(Debug, Clone)]
@@ -976,6 +193,11 @@ struct W<'t> {
     lower: String,
     proper: bool,
     noun: bool,
+}
+
+/// Whether `word` is one of the words of `list` (whitespace-separated).
+fn listed(list: &str, word: &str) -> bool {
+    list.split_whitespace().any(|w| w == word)
 }
 
 fn capitalised(s: &str) -> bool {
@@ -1070,7 +292,7 @@ pub fn find_mentions(
                 let tagged = matches!(xpos, "NNP" | "NNPS")
                     || (nominal && !first && t.chars().any(char::is_alphabetic))
                     || (nominal && first && names.contains(t));
-                let proper = tagged && capitalised(t) && t != "I" && !NOT_NAMES.contains(&lower.as_str());
+                let proper = tagged && capitalised(t) && t != "I" && !listed(NOT_NAMES, lower.as_str());
                 let noun = matches!(xpos, "NN" | "NNS") && !capitalised(t);
                 Some(W { start: w.start, end: w.end, text: t, lower, proper, noun })
             })
@@ -1150,15 +372,23 @@ fn sentence_names(text: &str, words: &[W], lexicon: &Lexicon, out: &mut Vec<Enti
     for (i, w) in words.iter().enumerate() {
         inside[i] = w.proper;
     }
+    // "Bank of America" opening a sentence, where the tagger reads "Bank" as a common noun.
+    if words.len() > 2
+        && capitalised(words[0].text)
+        && listed(ORG_HEADS, words[0].lower.as_str())
+        && words[1].lower == "of"
+        && inside[2]
+    {
+        inside[0] = true;
+    }
     // Name particles between two name words: "Bashar al-Assad", "Ludwig van Beethoven".
     for i in 1..words.len().saturating_sub(1) {
         let w = &words[i];
         let prefixed = ["al-", "el-", "ad-", "as-", "ash-", "an-", "ar-", "at-", "az-", "bin-"]
             .iter()
             .any(|p| w.text.starts_with(p) && w.text[p.len()..].starts_with(char::is_uppercase));
-        if prefixed && inside[i - 1] {
-            inside[i] = true;
-        } else if PARTICLES.contains(&w.text) && inside[i - 1] && inside[i + 1] && words[i + 1].proper {
+        let particle = listed(PARTICLES, w.text) && inside[i + 1] && words[i + 1].proper;
+        if (prefixed || particle) && inside[i - 1] {
             inside[i] = true;
         }
     }
@@ -1187,9 +417,9 @@ fn sentence_names(text: &str, words: &[W], lexicon: &Lexicon, out: &mut Vec<Enti
             let head = words[i - 1].lower.as_str();
             let join = match joiner {
                 "&" => true,
-                "of" | "for" => ORG_HEADS.contains(&head) || head == "affairs" || TITLES.contains(&head),
+                "of" | "for" => listed(ORG_HEADS, head) || head == "affairs" || listed(TITLES, head),
                 "and"
-                    if TITLES.contains(&words[start].lower.as_str())
+                    if listed(TITLES, words[start].lower.as_str())
                         && words[start..i].iter().any(|w| w.lower == "of") =>
                 {
                     true
@@ -1199,7 +429,7 @@ fn sentence_names(text: &str, words: &[W], lexicon: &Lexicon, out: &mut Vec<Enti
                     while j < words.len() && inside[j] {
                         j += 1;
                     }
-                    ORG_ENDS.contains(&words[j - 1].lower.as_str()) && !ORG_ENDS.contains(&head) && j - i > 1
+                    listed(ORG_ENDS, words[j - 1].lower.as_str()) && !listed(ORG_ENDS, head) && j - i > 1
                 }
                 _ => false,
             };
@@ -1214,7 +444,7 @@ fn sentence_names(text: &str, words: &[W], lexicon: &Lexicon, out: &mut Vec<Enti
         }
         if i + 2 < words.len() && words[i].lower == "of" && words[i + 1].lower == "the" && inside[i + 2] {
             let head = words[i - 1].lower.as_str();
-            if ORG_HEADS.contains(&head) {
+            if listed(ORG_HEADS, head) {
                 i += 2;
                 while i < words.len() && inside[i] {
                     i += 1;
@@ -1266,8 +496,8 @@ fn mention(
 fn person_title(words: &[W], t: &Term) -> bool {
     let last = words[t.to - 1].lower.as_str();
     matches!(t.entry, Entry::Agent(_))
-        && !NOT_PERSON_HEADS.contains(&last)
-        && (TITLES.contains(&last) || ["man", "woman", "person", "ist"].iter().any(|e| last.ends_with(e)))
+        && !listed(NOT_PERSON_HEADS, last)
+        && (listed(TITLES, last) || ["man", "woman", "person", "ist"].iter().any(|e| last.ends_with(e)))
 }
 
 /// Splits a run of name words into mentions: titles and role words, a leading nationality or
@@ -1285,7 +515,7 @@ fn split_run(
     let term_from = |i: usize| terms.iter().filter(|t| t.from == i && t.to <= end).max_by_key(|t| t.to);
     let mut i = start;
     // Leading determiners capitalised at the start of a sentence.
-    while i < end && NOT_NAME_STARTS.contains(&words[i].lower.as_str()) {
+    while i < end && listed(NOT_NAME_STARTS, words[i].lower.as_str()) {
         i += 1;
     }
     let mut country: Option<String> = None;
@@ -1309,7 +539,7 @@ fn split_run(
             country = Some(lexicon.code(c.entry).to_string());
         }
     }
-    let whole_org = ORG_ENDS.contains(&words[end - 1].lower.as_str()) && end - i > 1;
+    let whole_org = listed(ORG_ENDS, words[end - 1].lower.as_str()) && end - i > 1;
     while i < end {
         // A lexicon term spanning the rest of the run: that is the mention.
         if let Some(t) = term_from(i) {
@@ -1338,7 +568,7 @@ fn split_run(
             }
         }
         let lower = words[i].lower.as_str();
-        if TITLES.contains(&lower) && i + 1 < end && !whole_org {
+        if listed(TITLES, lower) && i + 1 < end && !whole_org {
             role.push(words[i].text);
             titled = true;
             i += 1;
@@ -1350,7 +580,7 @@ fn split_run(
     // part of the role; the name is the last words, from a given name if there is one.
     if titled && i + 1 < end && words[i].lower == "of" {
         let name = (i + 1..end)
-            .find(|&k| FIRST_NAMES.contains(&words[k].text))
+            .find(|&k| listed(FIRST_NAMES, words[k].text))
             .unwrap_or(end.saturating_sub(2).max(i + 1));
         role.extend(words[i..name].iter().map(|w| w.text));
         i = name;
@@ -1363,13 +593,13 @@ fn split_run(
     if !whole_org {
         for j in i + 1..end.saturating_sub(1) {
             let t = terms.iter().find(|t| t.from == j && t.to < end && person_title(words, t));
-            let title_here = TITLES.contains(&words[j].lower.as_str()) && !words[j].lower.ends_with('.');
+            let title_here = listed(TITLES, words[j].lower.as_str()) && !words[j].lower.ends_with('.');
             if t.is_some() || title_here {
                 name_end = j;
                 break;
             }
             // "Apple Inc. Steve Jobs": a company suffix ends the company's name.
-            if CORPORATE.contains(&words[j].lower.as_str()) && name_shaped(words[j + 1].text) {
+            if listed(CORPORATE, words[j].lower.as_str()) && name_shaped(words[j + 1].text) {
                 name_end = j + 1;
                 break;
             }
@@ -1417,7 +647,7 @@ fn push_name(
         return;
     }
     // A role without a name after it ("Chief Operating Officer", "CEO") is not a name.
-    if TITLES.contains(&words[to - 1].lower.as_str()) && !ORG_ENDS.contains(&words[to - 1].lower.as_str()) {
+    if listed(TITLES, words[to - 1].lower.as_str()) && !listed(ORG_ENDS, words[to - 1].lower.as_str()) {
         return;
     }
     if let Some(t) = terms.iter().find(|t| t.from == from && t.to == to) {
@@ -1430,12 +660,12 @@ fn push_name(
     let n = to - from;
     let before = |k: usize| from.checked_sub(k).map(|i| words[i].lower.as_str());
     let after = words.get(to).map(|w| w.lower.as_str());
-    if EVENT_ENDS.contains(&last) {
+    if listed(EVENT_ENDS, last) {
         return;
     }
-    let (kind, confident) = if LOC_ENDS.contains(&last) && n > 1 {
+    let (kind, confident) = if listed(LOC_ENDS, last) && n > 1 {
         (EntityType::Location, true)
-    } else if ORG_ENDS.contains(&last) && n > 1 || words[from].lower.ends_with("ministry") {
+    } else if listed(ORG_ENDS, last) && n > 1 || words[from].lower.ends_with("ministry") {
         (EntityType::Organization, true)
     } else if titled {
         (EntityType::Person, true)
@@ -1446,12 +676,12 @@ fn push_name(
         (EntityType::Organization, false)
     } else if listed_after_org_noun(words, from) {
         (EntityType::Organization, true)
-    } else if before(1).is_some_and(|b| PLACE_PREPOSITIONS.contains(&b)) {
+    } else if before(1).is_some_and(|b| listed(PLACE_PREPOSITIONS, b)) {
         (EntityType::Location, false)
-    } else if after.is_some_and(|a| SPEECH_VERBS.contains(&a))
+    } else if after.is_some_and(|a| listed(SPEECH_VERBS, a))
         && n >= 2
         && words[from..to].iter().all(|w| name_shaped(w.text))
-        && FIRST_NAMES.contains(&words[from].text)
+        && listed(FIRST_NAMES, words[from].text)
     {
         (EntityType::Person, true)
     } else if before(1) == Some(",")
@@ -1462,7 +692,7 @@ fn push_name(
         (EntityType::Location, false)
     } else if (2..=3).contains(&n)
         && words[from..to].iter().all(|w| name_shaped(w.text))
-        && (FIRST_NAMES.contains(&words[from].text) || words[from + 1].text.ends_with('.'))
+        && (listed(FIRST_NAMES, words[from].text) || words[from + 1].text.ends_with('.'))
     {
         (EntityType::Person, false)
     } else {
@@ -1500,10 +730,10 @@ fn listed_after_org_noun(words: &[W], from: usize) -> bool {
     while j >= 2 {
         let w = words[j - 1].lower.as_str();
         if w == "as" && words[j - 2].lower == "such" {
-            return j >= 3 && ORG_NOUNS.contains(&words[j - 3].lower.as_str());
+            return j >= 3 && listed(ORG_NOUNS, words[j - 3].lower.as_str());
         }
         if w == "including" || w == "like" {
-            return ORG_NOUNS.contains(&words[j - 2].lower.as_str());
+            return listed(ORG_NOUNS, words[j - 2].lower.as_str());
         }
         if !(words[j - 1].proper || w == "," || w == "and" || w == "or" || capitalised(words[j - 1].text)) {
             return false;
@@ -1649,7 +879,7 @@ mod tests {
     fn igo() {
         let found = mentions("Cuba is a leader of the Non-Aligned Movement.");
         assert_eq!(
-            get(&found, "Non-Aligned Movement"),
+            get(&found, "the Non-Aligned Movement"),
             (EntityType::Organization, Some("IGONON".to_string()))
         );
     }
@@ -1660,7 +890,7 @@ mod tests {
             "Bank of America and the Ministry of Foreign Affairs met. Energy companies such as InterRAO, Sinara and Zarubezhneft signed deals. John Smith said yes. Smith left.",
         );
         assert_eq!(get(&found, "Bank of America").0, EntityType::Organization);
-        assert_eq!(get(&found, "Ministry of Foreign Affairs").0, EntityType::Organization);
+        assert_eq!(get(&found, "the Ministry of Foreign Affairs").0, EntityType::Organization);
         assert_eq!(get(&found, "Sinara").0, EntityType::Organization);
         assert_eq!(get(&found, "Smith").0, EntityType::Person);
     }
@@ -1682,23 +912,5 @@ mod tests {
         let _ = mentions("The Of And & 's 's Of The.");
         let _ = mentions("Bank of");
         let _ = mentions("President");
-    }
-}
-#[cfg(test)]
-mod debug_tests {
-    #[test]
-    fn show() {
-        let p = dyad_nlp::analyze::Pipeline::embedded(false).unwrap();
-        let l = dyad_lexicon::Lexicon::embedded().0;
-        let text = std::env::var("DYAD_TEXT").unwrap_or_default();
-        for s in p.analyze(&text) {
-            for w in &s.words {
-                print!("{}/{} ", &text[w.start..w.end], p.tagger().tag_of(w.tag).xpos);
-            }
-            println!();
-        }
-        for m in super::find_mentions(&text, &p.analyze(&text), p.tagger(), &l) {
-            println!("{:?} {m:?}", &text[m.start..m.end]);
-        }
     }
 }
