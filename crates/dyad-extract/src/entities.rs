@@ -699,6 +699,17 @@ fn push_name(
         (EntityType::Organization, false)
     };
     let _ = text;
+    // "the Cuban Communist Party" = CUB + PTY: a country or nationality opening an
+    // organisation's name, and the sector its last word names.
+    let actor = match (actor, kind) {
+        (None, EntityType::Organization) => terms
+            .iter()
+            .find(|t| {
+                t.from == from && t.to < to && matches!(t.entry, Entry::Country(_) | Entry::Nationality(_))
+            })
+            .map(|t| format!("{}{}", lexicon.code(t.entry), org_sector(last))),
+        (actor, _) => actor,
+    };
     out.push(EntityMention {
         start: words[from].start,
         end: words[to - 1].end,
@@ -717,6 +728,26 @@ fn name_shaped(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase)
         && word.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '.')
         && word.chars().any(char::is_lowercase)
+}
+
+/// The CAMEO sector an organisation's last word names ("" when it names none).
+fn org_sector(last: &str) -> &'static str {
+    match last {
+        "party" | "front" | "movement" => "PTY",
+        "ministry" | "government" | "council" | "office" | "department" | "agency" | "commission"
+        | "authority" | "bureau" | "service" => "GOV",
+        "parliament" | "assembly" | "congress" | "senate" => "LEG",
+        "court" => "JUD",
+        "army" | "navy" | "force" | "forces" | "guard" => "MIL",
+        "police" => "COP",
+        "university" | "college" | "institute" | "school" | "academy" => "EDU",
+        "times" | "post" | "news" | "press" | "journal" | "television" | "tv" | "radio" | "network"
+        | "media" => "MED",
+        "union" | "federation" | "association" | "league" => "LAB",
+        "church" => "REL",
+        _ if listed(ORG_ENDS, last) => "BUS",
+        _ => "",
+    }
 }
 
 /// A model number: letters and digits in one word ("A380", "737-800", "F-16").
