@@ -455,7 +455,7 @@ fn sentence_names(text: &str, words: &[W], lexicon: &Lexicon, out: &mut Vec<Enti
     }
     let mut covered = vec![false; words.len()];
     for &(start, end) in &runs {
-        split_run(text, words, start, end, &terms, lexicon, out);
+        split_run(words, start, end, &terms, lexicon, out);
         for c in &mut covered[start..end] {
             *c = true;
         }
@@ -502,9 +502,7 @@ fn person_title(words: &[W], t: &Term) -> bool {
 
 /// Splits a run of name words into mentions: titles and role words, a leading nationality or
 /// country, and the name(s) they introduce.
-#[allow(clippy::too_many_arguments)]
 fn split_run(
-    text: &str,
     words: &[W],
     start: usize,
     end: usize,
@@ -606,8 +604,8 @@ fn split_run(
         }
     }
     if name_end < end {
-        push_name(text, words, i, name_end, terms, lexicon, None, None, false, out);
-        split_run(text, words, name_end, end, terms, lexicon, out);
+        push_name(words, i, name_end, terms, lexicon, None, None, false, out);
+        split_run(words, name_end, end, terms, lexicon, out);
         return;
     }
     let role = if role.is_empty() { None } else { Some(role.join(" ")) };
@@ -617,13 +615,12 @@ fn split_run(
         (None, Some(s)) if titled => Some(s.clone()),
         _ => None,
     };
-    push_name(text, words, i, end, terms, lexicon, actor, role, titled, out);
+    push_name(words, i, end, terms, lexicon, actor, role, titled, out);
 }
 
 /// Types and pushes the name over words `from..to`.
 #[allow(clippy::too_many_arguments)]
 fn push_name(
-    text: &str,
     words: &[W],
     from: usize,
     to: usize,
@@ -639,9 +636,13 @@ fn push_name(
     while to > from && (words[to - 1].lower == "'s" || words[to - 1].lower == "'") {
         to -= 1;
     }
-    // "Flight 574", "Airbus A380": vehicles and products, not the organisations behind them.
-    if words[to - 1].lower == "flight" || words[from..to].iter().any(|w| model_number(w.text)) {
+    // "Airbus A380" names a product, not an organisation; in "Adam Air Flight 574" the
+    // airline is "Adam Air".
+    if words[from..to].iter().any(|w| model_number(w.text)) {
         return;
+    }
+    if to > from + 1 && words[to - 1].lower == "flight" {
+        to -= 1;
     }
     if to <= from {
         return;
@@ -698,7 +699,6 @@ fn push_name(
     } else {
         (EntityType::Organization, false)
     };
-    let _ = text;
     // "the Cuban Communist Party" = CUB + PTY: a country or nationality opening an
     // organisation's name, and the sector its last word names.
     let actor = match (actor, kind) {
