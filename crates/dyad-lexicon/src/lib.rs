@@ -113,6 +113,20 @@ impl Lexicon {
         Ok(Self::compile(sources, FILES.map(|f| dir.join(f).display().to_string())))
     }
 
+    /// The lexicon compiled into the binary from the project's `lexicon/*.tsv`, so that no
+    /// file is needed at run time; problems in the sources are returned as by [`Self::compile`].
+    pub fn embedded() -> (Self, Vec<Problem>) {
+        let sources = Sources {
+            countries: include_str!("../../../lexicon/countries.tsv"),
+            regions: include_str!("../../../lexicon/regions.tsv"),
+            igos: include_str!("../../../lexicon/igos.tsv"),
+            metonyms: include_str!("../../../lexicon/metonyms.tsv"),
+            agents: include_str!("../../../lexicon/agents.tsv"),
+            places: include_str!("../../../lexicon/places.tsv"),
+        };
+        Self::compile(sources, FILES.map(|f| format!("lexicon/{f}")))
+    }
+
     /// Number of distinct terms the matcher knows.
     pub fn terms(&self) -> usize {
         self.terms.terms()

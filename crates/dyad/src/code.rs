@@ -1,11 +1,14 @@
 //! `dyad code`: documents in, what they say out. Until the event coder lands, `--entities`
-//! prints the document-level record of DESIGN.md with the times and amounts of each document.
+//! prints the document-level record of DESIGN.md with the entities, times and amounts of each
+//! document.
 
 use crate::input::{display_name, read_text};
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
+use dyad_extract::entities::{find_entities, Entity};
 use dyad_extract::money::{amounts, Amount, Kind};
 use dyad_extract::time::{find_in_document, Date, Timex};
+use dyad_lexicon::Lexicon;
 use dyad_nlp::analyze::Pipeline;
 use serde_json::{json, Value};
 use std::io::Write;
@@ -25,7 +28,7 @@ pub struct CodeArgs {
     /// `XXXX-11-02` and "yesterday" has no value.
     #[arg(long)]
     date: Option<String>,
-    /// Print one object per document with its times and amounts.
+    /// Print one object per document with its entities, times and amounts.
     #[arg(long)]
     entities: bool,
     /// Replace invalid UTF-8 with U+FFFD instead of failing the input.
@@ -56,11 +59,12 @@ pub fn run(args: CodeArgs) -> Result<()> {
     if !args.entities {
         bail!(
             "event records come with the event coder, which is not built yet; \
-             `dyad code --entities FILE` prints the times and amounts of each document"
+             `dyad code --entities FILE` prints the entities, times and amounts of each document"
         );
     }
     let dct = args.date.as_deref().map(Date::parse).transpose().context("--date")?;
     let pipeline = Pipeline::embedded(true).context("loading the embedded models")?;
+    let (lexicon, _) = Lexicon::embedded();
     let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failures = 0;
@@ -76,7 +80,7 @@ pub fn run(args: CodeArgs) -> Result<()> {
             Ok((documents, bad)) => {
                 failures += bad;
                 for doc in documents {
-                    writeln!(out, "{}", record(&pipeline, &doc))?;
+                    writeln!(out, "{}", record(&pipeline, &lexicon, &doc))?;
                 }
             }
             Err(e) => {
@@ -143,9 +147,13 @@ fn parse_document(line: &str) -> Result<(Document, Option<String>)> {
     Ok((Document { id, text: text.to_string(), dct }, warning))
 }
 
-/// The document-level record: times and amounts with their offsets and values.
-fn record(pipeline: &Pipeline, doc: &Document) -> Value {
+/// The document-level record: entities, times and amounts with their offsets and values.
+fn record(pipeline: &Pipeline, lexicon: &Lexicon, doc: &Document) -> Value {
     let sentences = pipeline.analyze(&doc.text);
+    let entities: Vec<Value> = find_entities(&doc.text, &sentences, pipeline.tagger(), lexicon)
+        .iter()
+        .map(|e| entity_json(&doc.text, e))
+        .collect();
     let times: Vec<Value> = find_in_document(&doc.text, &sentences, pipeline.tagger(), doc.dct)
         .iter()
         .map(|t| time_json(&doc.text, t))
@@ -154,8 +162,24 @@ fn record(pipeline: &Pipeline, doc: &Document) -> Value {
     json!({
         "doc_id": doc.id,
         "date": doc.dct.map(|d| d.to_string()),
+        "entities": entities,
         "times": times,
         "amounts": amounts,
+    })
+}
+
+fn entity_json(text: &str, e: &Entity) -> Value {
+    let mentions: Vec<Value> = e
+        .mentions
+        .iter()
+        .map(|m| json!({"text": text.get(m.start..m.end).unwrap_or(""), "start": m.start, "end": m.end}))
+        .collect();
+    json!({
+        "name": e.name,
+        "type": e.kind.name(),
+        "actor": e.actor,
+        "role": e.role,
+        "mentions": mentions,
     })
 }
 

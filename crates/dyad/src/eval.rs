@@ -50,6 +50,18 @@ enum Target {
         #[arg(long)]
         no_parse: bool,
     },
+    /// Score the entity layer on MEANTIME names: PER/ORG/LOC exact-span P/R/F1 over the scored
+    /// region of each rebuilt text (the protocol of ../shared/peers/SPACY.md § 2b).
+    ///
+    /// Example: dyad eval entities --failures
+    Entities {
+        /// MEANTIME names as JSON Lines (`text`, `scored_region_end`, `gold` char spans).
+        #[arg(default_value = "../shared/eval/meantime-en/dev.ner.jsonl")]
+        file: PathBuf,
+        /// Print every missed and extra mention.
+        #[arg(long)]
+        failures: bool,
+    },
     /// Score the time layer on MEANTIME: TIMEX3 recognition (P/R/F1 by overlap) and the value
     /// accuracy of the matched DATE, TIME and DURATION expressions, each document read against
     /// its creation time.
@@ -109,6 +121,11 @@ pub fn run(args: EvalArgs) -> Result<()> {
             let scores = evaluate(&gold_sentences, &system_sentences)
                 .with_context(|| format!("scoring against {}", gold.display()))?;
             print!("{scores}");
+            Ok(())
+        }
+        Target::Entities { file, failures } => {
+            let (lexicon, _) = dyad_lexicon::Lexicon::embedded();
+            print!("{}", crate::ner_eval::meantime(&file, &Pipeline::embedded(false)?, &lexicon, failures)?);
             Ok(())
         }
         Target::Meantime { file, failures } => {

@@ -6,6 +6,7 @@ mod code;
 mod eval;
 mod input;
 mod lexicon;
+mod ner_eval;
 mod specs;
 mod tag;
 mod timex_eval;

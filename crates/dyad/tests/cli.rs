@@ -147,6 +147,25 @@ fn codes_the_seed_article_times_and_amounts_against_its_date() {
 }
 
 #[test]
+fn codes_the_seed_article_entities_with_types_and_actors() {
+    let (records, err, ok) =
+        coded(&["code", "--entities", "--date", "2019-10-31", "examples/russia-cuba.txt"], None);
+    assert!(ok, "{err}");
+    let entities = records[0]["entities"].as_array().unwrap();
+    let entity = |name: &str| {
+        entities.iter().find(|e| e["name"] == name).unwrap_or_else(|| panic!("{name} in {entities:?}"))
+    };
+    let president = entity("Miguel Diaz-Canel");
+    assert_eq!((president["type"].as_str(), president["actor"].as_str()), (Some("PERSON"), Some("CUBGOV")));
+    assert!(president["mentions"].as_array().unwrap().iter().any(|m| m["text"] == "Diaz-Canel"));
+    let nam = entity("Non-Aligned Movement");
+    assert_eq!((nam["type"].as_str(), nam["actor"].as_str()), (Some("ORGANIZATION"), Some("IGONON")));
+    let moscow = entity("Moscow");
+    assert_eq!((moscow["type"].as_str(), moscow["actor"].as_str()), (Some("LOCATION"), Some("RUS")));
+    assert_eq!(entity("Vladimir Putin")["type"], "PERSON");
+}
+
+#[test]
 fn json_lines_documents_carry_their_dates_and_bad_lines_are_named() {
     let input = concat!(
         r#"{"id": "a", "text": "He arrived yesterday.", "date": "2019-10-31"}"#,
