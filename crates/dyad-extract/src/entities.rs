@@ -675,7 +675,7 @@ fn push_name(
         && words[from].text.chars().filter(|c| c.is_alphabetic()).count() > 1
     {
         (EntityType::Organization, false)
-    } else if listed_after_org_noun(words, from) {
+    } else if org_noun_of_list(words, from).is_some() {
         (EntityType::Organization, true)
     } else if before(1).is_some_and(|b| listed(PLACE_PREPOSITIONS, b)) {
         (EntityType::Location, false)
@@ -707,7 +707,10 @@ fn push_name(
             .find(|t| {
                 t.from == from && t.to < to && matches!(t.entry, Entry::Country(_) | Entry::Nationality(_))
             })
-            .map(|t| format!("{}{}", lexicon.code(t.entry), org_sector(last))),
+            .map(|t| format!("{}{}", lexicon.code(t.entry), org_sector(last)))
+            .or_else(|| {
+                org_noun_of_list(words, from).and_then(|noun| list_actor(words, noun, terms, lexicon))
+            }),
         (actor, _) => actor,
     };
     out.push(EntityMention {
@@ -755,23 +758,37 @@ fn model_number(word: &str) -> bool {
     word.chars().any(|c| c.is_ascii_digit()) && word.chars().any(char::is_alphabetic)
 }
 
-/// Whether the name at word `from` is in a list after "companies such as" and the like.
-fn listed_after_org_noun(words: &[W], from: usize) -> bool {
+/// Where the organisation noun stands when the name at word `from` is in a list after
+/// "companies such as", "banks including" and the like.
+fn org_noun_of_list(words: &[W], from: usize) -> Option<usize> {
     let mut j = from;
     while j >= 2 {
         let w = words[j - 1].lower.as_str();
         if w == "as" && words[j - 2].lower == "such" {
-            return j >= 3 && listed(ORG_NOUNS, words[j - 3].lower.as_str());
+            return (j >= 3 && listed(ORG_NOUNS, words[j - 3].lower.as_str())).then(|| j - 3);
         }
         if w == "including" || w == "like" {
-            return listed(ORG_NOUNS, words[j - 2].lower.as_str());
+            return listed(ORG_NOUNS, words[j - 2].lower.as_str()).then(|| j - 2);
         }
         if !(words[j - 1].proper || w == "," || w == "and" || w == "or" || capitalised(words[j - 1].text)) {
-            return false;
+            return None;
         }
         j -= 1;
     }
-    false
+    None
+}
+
+/// The actor of the organisations a list names, from a country or nationality shortly before
+/// its noun: "Russian energy companies such as InterRAO" → RUSBUS.
+fn list_actor(words: &[W], noun: usize, terms: &[Term], lexicon: &Lexicon) -> Option<String> {
+    let country = terms.iter().rev().find(|t| {
+        t.to <= noun && t.to + 2 >= noun && matches!(t.entry, Entry::Country(_) | Entry::Nationality(_))
+    })?;
+    let sector = match org_sector(words[noun].lower.trim_end_matches('s')) {
+        "" => "BUS",
+        s => s,
+    };
+    Some(format!("{}{sector}", lexicon.code(country.entry)))
 }
 
 /// Gives default-typed mentions the type of a confident mention of the same name, and makes a
@@ -913,6 +930,16 @@ mod tests {
             get(&found, "the Non-Aligned Movement"),
             (EntityType::Organization, Some("IGONON".to_string()))
         );
+    }
+
+    #[test]
+    fn a_nationality_before_a_list_noun_codes_the_listed_organisations() {
+        let found = mentions("Russian energy companies such as InterRAO and Sinara signed the deals.");
+        for name in ["InterRAO", "Sinara"] {
+            assert_eq!(get(&found, name), (EntityType::Organization, Some("RUSBUS".to_string())), "{name}");
+        }
+        let found = mentions("Energy companies such as InterRAO signed the deals.");
+        assert_eq!(get(&found, "InterRAO"), (EntityType::Organization, None));
     }
 
     #[test]
