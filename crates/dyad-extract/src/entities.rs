@@ -713,15 +713,7 @@ fn push_name(
             }),
         (actor, _) => actor,
     };
-    out.push(EntityMention {
-        start: words[from].start,
-        end: words[to - 1].end,
-        kind,
-        actor,
-        role,
-        confident,
-        modifier: false,
-    });
+    out.push(mention(words, from, to, kind, actor, role, confident));
 }
 
 /// A word shaped like a given name or surname: capitalised, then lowercase letters (hyphens,
