@@ -44,7 +44,6 @@ impl TimexKind {
 /// The tense of the clause around an expression: the direction in which an underspecified date
 /// ("on Friday", "in May") is looked for from the DCT.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[repr(usize)]
 pub enum Tense {
     /// Reported events: the most recent such date up to the DCT.
     Past,
@@ -108,16 +107,23 @@ pub fn find_in_document(
         let words: Vec<&str> = s.words.iter().map(|w| text.get(w.start..w.end).unwrap_or("")).collect();
         let tags: Vec<&str> = s.words.iter().map(|w| tagger.tag_of(w.tag).xpos.as_str()).collect();
         let tense = Tense::of_clause(&words, &tags);
-        // Values depend on the tense, spans do not: read the sentence in each tense, then give
-        // each expression the value of its own clause's tense when the parse shows it.
-        let readings = [Tense::Past, Tense::Present, Tense::Future].map(|t| find_times(sentence, dct, t));
-        let tense_index = |t: Tense| t as usize;
-        for (k, t) in readings[tense_index(tense)].iter().enumerate() {
+        // Values depend on the tense, spans do not: read the sentence in its own tense, and
+        // again in a clause's tense only for an expression whose governing verb has another.
+        let reading = find_times(sentence, dct, tense);
+        let mut other: Vec<(Tense, Vec<Timex>)> = Vec::new();
+        for (k, t) in reading.iter().enumerate() {
             let span = (t.start + first.start, t.end + first.start);
             let clause = clause_tense(s, &words, &tags, span).unwrap_or(tense);
-            let chosen =
-                readings[tense_index(clause)].get(k).filter(|c| (c.start, c.end) == (t.start, t.end));
-            let value = chosen.unwrap_or(t).value.clone();
+            let mut value = t.value.clone();
+            if clause != tense {
+                if !other.iter().any(|(c, _)| *c == clause) {
+                    other.push((clause, find_times(sentence, dct, clause)));
+                }
+                let again = other.iter().find(|(c, _)| *c == clause).and_then(|(_, r)| r.get(k));
+                if let Some(a) = again.filter(|a| (a.start, a.end) == (t.start, t.end)) {
+                    value.clone_from(&a.value);
+                }
+            }
             out.push(Timex { start: span.0, end: span.1, kind: t.kind, value });
         }
     }
