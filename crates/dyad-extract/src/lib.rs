@@ -8,6 +8,7 @@
 //! actor codes and groups the mentions of each entity.
 
 pub mod entities;
+pub mod event;
 pub mod money;
 pub mod number;
 pub mod time;
