@@ -869,9 +869,46 @@ pub fn group(text: &str, mentions: Vec<EntityMention>) -> Vec<Entity> {
     entities
 }
 
-/// The entities of an analysed document.
-pub fn find_entities(text: &str, sentences: &[Sentence], tagger: &Tagger, lexicon: &Lexicon) -> Vec<Entity> {
-    group(text, find_mentions(text, sentences, tagger, lexicon))
+/// The entities of an analysed document. `date` (`yyyymmdd`, the document's) picks the term of
+/// office of the officials named: without it, their latest term.
+pub fn find_entities(
+    text: &str,
+    sentences: &[Sentence],
+    tagger: &Tagger,
+    lexicon: &Lexicon,
+    date: Option<u32>,
+) -> Vec<Entity> {
+    let mut entities = group(text, find_mentions(text, sentences, tagger, lexicon));
+    for e in &mut entities {
+        code_official(e, lexicon, date);
+    }
+    entities
+}
+
+/// Gives an entity the code of its office at `date` when the officials table knows it (a
+/// person by full name or unambiguous surname, anything else by its full name) and the text
+/// does not say otherwise: the entity has no code, a bare country code, or a code of the same
+/// country.
+fn code_official(e: &mut Entity, lexicon: &Lexicon, date: Option<u32>) {
+    let official = match e.kind {
+        EntityType::Person => lexicon.officials.at(&e.name, date),
+        EntityType::Nationality => None,
+        _ => lexicon.officials.named(&e.name, date),
+    };
+    let Some(official) = official else { return };
+    let fits = |code: &Option<String>| {
+        code.as_ref().is_none_or(|c| c.len() == 3 || c.get(..3) == official.code.get(..3))
+    };
+    if !fits(&e.actor) {
+        return;
+    }
+    e.actor = Some(official.code.clone());
+    if e.role.is_none() {
+        e.role = Some(official.role.clone());
+    }
+    for m in e.mentions.iter_mut().filter(|m| fits(&m.actor)) {
+        m.actor = Some(official.code.clone());
+    }
 }
 
 #[cfg(test)]
@@ -949,7 +986,7 @@ mod tests {
     fn grouping() {
         let (p, l) = setup();
         let text = "President Miguel Diaz-Canel spoke. Diaz-Canel then left for Moscow.";
-        let entities = find_entities(text, &p.analyze(text), p.tagger(), l);
+        let entities = find_entities(text, &p.analyze(text), p.tagger(), l, None);
         let person = entities.iter().find(|e| e.kind == EntityType::Person).unwrap();
         assert_eq!(person.name, "Miguel Diaz-Canel");
         assert_eq!(person.mentions.len(), 2);

@@ -7,6 +7,7 @@
 //! them; [`entities`] finds people, organisations, locations and nationalities with their
 //! actor codes and groups the mentions of each entity.
 
+pub mod coder;
 pub mod entities;
 pub mod event;
 pub mod money;

@@ -1,17 +1,21 @@
 //! The knowledge of dyad: countries and their names, adjectives and capitals, regions,
 //! international organisations, metonyms (Kremlin → RUSGOV), agent nouns (finance minister →
-//! GOV) and places with coordinates.
+//! GOV), places with coordinates, officials with their terms of office ([`officials`]) and,
+//! apart, the event lexicon: CAMEO codes, event patterns and modality cues ([`events`]).
 //!
 //! The sources are TSV files under `lexicon/`, one entry a line, reviewed like code
 //! ([`tsv`]); they are compiled into one [`matcher::Matcher`] over the words of a text, which
 //! finds every term in one pass. [`Lexicon::check`] validates the sources: duplicates, codes
 //! that point nowhere, terms that denote two different actors.
 
+pub mod events;
 pub mod matcher;
+pub mod officials;
 pub mod tables;
 pub mod tsv;
 
 use matcher::{words, Matcher, Word};
+use officials::Officials;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 pub use tables::{Coded, Country, Entry, Named, Place, Sources, FILES, SECTORS};
@@ -32,11 +36,13 @@ pub struct Lexicon {
     pub agents: Vec<Coded>,
     /// Populated places.
     pub places: Vec<Place>,
+    /// Officials with their terms of office.
+    pub officials: Officials,
     terms: Matcher<Entry>,
     /// Every term that denotes an actor (all but place names), for the checks.
     actor_terms: Vec<(String, Entry)>,
     /// The file names problems are reported under, in the order of [`FILES`].
-    names: [String; 6],
+    names: [String; 7],
 }
 
 /// A term found in a text: its byte span and every entry it denotes.
@@ -53,7 +59,7 @@ pub struct Mention<'l> {
 impl Lexicon {
     /// Compiles the sources; lines that cannot be read are returned as problems, the rest loads.
     /// `names` are the file names problems are reported under.
-    pub fn compile(sources: Sources<'_>, names: [String; 6]) -> (Self, Vec<Problem>) {
+    pub fn compile(sources: Sources<'_>, names: [String; 7]) -> (Self, Vec<Problem>) {
         let mut problems = Vec::new();
         let countries = tables::countries(sources.countries, &mut problems);
         let regions = tables::named(FILES[1], sources.regions, Entry::Region, &mut problems);
@@ -61,6 +67,7 @@ impl Lexicon {
         let metonyms = tables::coded(FILES[3], sources.metonyms, Entry::Metonym, &mut problems);
         let agents = tables::coded(FILES[4], sources.agents, Entry::Agent, &mut problems);
         let places = tables::places(sources.places, &mut problems);
+        let officials = Officials::compile(FILES[6], sources.officials, &mut problems);
         let mut terms = Matcher::default();
         let actors = [&countries.terms, &regions.terms, &igos.terms, &metonyms.terms, &agents.terms];
         let actor_terms: Vec<(String, Entry)> = actors.into_iter().flatten().cloned().collect();
@@ -79,6 +86,7 @@ impl Lexicon {
             metonyms: metonyms.items,
             agents: agents.items,
             places: places.items,
+            officials,
             terms,
             actor_terms,
             names,
@@ -101,6 +109,7 @@ impl Lexicon {
             read(FILES[3])?,
             read(FILES[4])?,
             read(FILES[5])?,
+            read(FILES[6])?,
         ];
         let sources = Sources {
             countries: &texts[0],
@@ -109,6 +118,7 @@ impl Lexicon {
             metonyms: &texts[3],
             agents: &texts[4],
             places: &texts[5],
+            officials: &texts[6],
         };
         Ok(Self::compile(sources, FILES.map(|f| dir.join(f).display().to_string())))
     }
@@ -123,8 +133,54 @@ impl Lexicon {
             metonyms: include_str!("../../../lexicon/metonyms.tsv"),
             agents: include_str!("../../../lexicon/agents.tsv"),
             places: include_str!("../../../lexicon/places.tsv"),
+            officials: include_str!("../../../lexicon/officials.tsv"),
         };
         Self::compile(sources, FILES.map(|f| format!("lexicon/{f}")))
+    }
+
+    /// Adds the sources of an overlay folder on top of this lexicon: whichever of
+    /// `agents.tsv`, `metonyms.tsv` and `officials.tsv` it holds (as `dyad lexicon
+    /// import-petrarch` writes them, or written by hand). Lines that cannot be read are returned
+    /// as problems naming the overlay file; the other files of a full lexicon are not overlays
+    /// and are reported if present.
+    pub fn add_overlay(&mut self, dir: &Path) -> std::io::Result<Vec<Problem>> {
+        let mut problems = Vec::new();
+        for file in FILES {
+            let path = dir.join(file);
+            if !path.exists() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+            let name = path.display().to_string();
+            match file {
+                "agents.tsv" | "metonyms.tsv" => {
+                    let agents = file == "agents.tsv";
+                    let (entry, table): (fn(u32) -> Entry, &mut Vec<Coded>) = if agents {
+                        (Entry::Agent, &mut self.agents)
+                    } else {
+                        (Entry::Metonym, &mut self.metonyms)
+                    };
+                    let offset = table.len() as u32;
+                    let shifted = move |i: u32| entry(i + offset);
+                    let parsed = tables::coded(&name, &text, shifted, &mut problems);
+                    table.extend(parsed.items);
+                    for (term, entry) in parsed.terms {
+                        self.terms.insert(&term, entry);
+                        self.actor_terms.push((term, entry));
+                    }
+                }
+                "officials.tsv" => self.officials.extend(&name, &text, &mut problems),
+                _ => problems.push(Problem {
+                    file: name,
+                    line: 0,
+                    message:
+                        "an overlay may hold agents.tsv, metonyms.tsv and officials.tsv; this file is ignored"
+                            .to_string(),
+                }),
+            }
+        }
+        Ok(problems)
     }
 
     /// Number of distinct terms the matcher knows.
@@ -239,6 +295,16 @@ impl Lexicon {
                 );
             }
         }
+        let igos: HashSet<&str> = self.igos.iter().map(|o| o.code.as_str()).collect();
+        for o in self.officials.terms() {
+            let (country, sector) = o.code.split_at(o.code.len().min(3));
+            let known = igos.contains(o.code.as_str())
+                || (countries.contains(country) && (sector.is_empty() || SECTORS.contains(&sector)));
+            if !known {
+                let who = o.names.first().map_or("", String::as_str);
+                report(name(6), o.line, format!("{who:?}: actor code {:?} is not a known actor", o.code));
+            }
+        }
         for a in &self.agents {
             if !SECTORS.contains(&a.code.as_str()) {
                 report(
@@ -323,6 +389,7 @@ XYZ\tNowhere\t\t\t\tMARS\n",
         places: "Moscow\tRUS\t48\t55.7522\t37.6156\t10381222\t1\tMoskva\t524901\n\
 Havana\tCUB\t02\t23.1330\t-82.3830\t2163824\t1\tLa Habana\t3553478\n\
 Atlantis\tATL\t00\t95.0\t0.0\t1\t0\n",
+        officials: "Vladimir Putin\tRUSGOV\tpresident\t2012-05-07\t-\nNobody\tXXXGOV\tpresident\t2001\t2002\n",
     };
 
     fn lexicon() -> (Lexicon, Vec<Problem>) {
@@ -368,6 +435,7 @@ Atlantis\tATL\t00\t95.0\t0.0\t1\t0\n",
             "igos.tsv:2: organisation code \"UN\"",
             "metonyms.tsv:2: \"White House\": actor code \"USAGOV\"",
             "agents.tsv:3: \"wizards\": sector \"MAG\"",
+            "officials.tsv:2: \"Nobody\": actor code \"XXXGOV\"",
             "countries.tsv:5: \"congolese\" denotes both COD (countries.tsv:4) and COG",
         ];
         for e in expect {

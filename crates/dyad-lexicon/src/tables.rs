@@ -105,11 +105,13 @@ pub struct Sources<'a> {
     pub agents: &'a str,
     /// `places.tsv`: name, country, admin1, lat, lon, population, capital, aliases, geonameid.
     pub places: &'a str,
+    /// `officials.tsv`: name(s), actor code, role, start, end.
+    pub officials: &'a str,
 }
 
 /// The file names of the sources, in the order of [`Sources`]' fields.
-pub const FILES: [&str; 6] =
-    ["countries.tsv", "regions.tsv", "igos.tsv", "metonyms.tsv", "agents.tsv", "places.tsv"];
+pub const FILES: [&str; 7] =
+    ["countries.tsv", "regions.tsv", "igos.tsv", "metonyms.tsv", "agents.tsv", "places.tsv", "officials.tsv"];
 
 /// A table's rows with the terms each defines.
 pub(crate) struct Parsed<T> {
@@ -178,7 +180,7 @@ pub(crate) fn named(
 pub(crate) fn coded(
     file: &str,
     text: &str,
-    entry: fn(u32) -> Entry,
+    entry: impl Fn(u32) -> Entry,
     problems: &mut Vec<Problem>,
 ) -> Parsed<Coded> {
     let mut parsed = Parsed { items: Vec::new(), terms: Vec::new() };

@@ -65,6 +65,12 @@ impl Pipeline {
         &self.tagger
     }
 
+    /// The name of a dependency relation index of [`Word::relation`] ("nsubj"); "dep" when the
+    /// pipeline does not parse.
+    pub fn relation(&self, index: u16) -> &str {
+        self.parser.as_ref().map_or("dep", |p| p.label(index))
+    }
+
     /// Tokenizes, splits and tags (and parses) `text`.
     pub fn analyze(&self, text: &str) -> Vec<Sentence> {
         let mut out = Vec::new();

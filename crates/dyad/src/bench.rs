@@ -1,10 +1,14 @@
-//! `dyad bench`: throughput of the language layer on one core, and model load time.
+//! `dyad bench`: throughput of the language layer and of the whole coder on one core, and
+//! start-up (model and lexicon load) time.
 //!
 //! Figures are printed, never asserted: timing depends on the machine and its load.
 
 use crate::input::read_text;
 use anyhow::Result;
 use clap::Args;
+use dyad_extract::coder::{Coder, Document};
+use dyad_lexicon::events::EventLexicon;
+use dyad_lexicon::Lexicon;
 use dyad_nlp::analyze::{Pipeline, EMBEDDED_PARSER, EMBEDDED_TAGGER};
 use dyad_nlp::parser::Parser;
 use dyad_nlp::sentence::split_sentences;
@@ -70,6 +74,17 @@ pub fn run(args: BenchArgs) -> Result<()> {
         }
     });
     report("... + parse", tokens, sentences, t);
+    let started = Instant::now();
+    let (lexicon, _) = Lexicon::embedded();
+    let (events, _) = EventLexicon::embedded();
+    println!("lexicon + event lexicon compile: {:.2} ms", started.elapsed().as_secs_f64() * 1e3);
+    let coder = Coder { pipeline: &parsing, lexicon: &lexicon, events: &events };
+    let t = best_time(budget, || {
+        for (n, text) in texts.iter().enumerate() {
+            black_box(coder.code(&Document { id: &n.to_string(), text, dct: None }));
+        }
+    });
+    report("dyad code (end to end)", tokens, sentences, t);
     Ok(())
 }
 

@@ -1,17 +1,18 @@
-//! `dyad code`: documents in, what they say out. Until the event coder lands, `--entities`
-//! prints the document-level record of DESIGN.md with the entities, times and amounts of each
-//! document.
+//! `dyad code`: documents in, event records out (JSON Lines, CSV or a table); with
+//! `--entities`, the document-level record of DESIGN.md with the entities, times and amounts of
+//! each document instead.
 
+use crate::events_out::{EventWriter, Format};
 use crate::input::{display_name, read_text};
 use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
-use dyad_extract::entities::{find_entities, Entity};
-use dyad_extract::money::{amounts, Amount, Kind};
-use dyad_extract::time::{find_in_document, Date, Timex};
-use dyad_lexicon::Lexicon;
+use dyad_extract::coder::{Coded, Coder};
+use dyad_extract::entities::Entity;
+use dyad_extract::money::{Amount, Kind};
+use dyad_extract::time::{Date, Timex};
 use dyad_nlp::analyze::Pipeline;
 use serde_json::{json, Value};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `dyad code`.
@@ -28,9 +29,19 @@ pub struct CodeArgs {
     /// `XXXX-11-02` and "yesterday" has no value.
     #[arg(long)]
     date: Option<String>,
-    /// Print one object per document with its entities, times and amounts.
+    /// Print one object per document with its entities, times and amounts instead of events.
     #[arg(long)]
     entities: bool,
+    /// Output format of the events: JSON Lines when the output is piped, a table on a terminal.
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// A lexicon overlay folder added on top of the embedded lexicon: agents.tsv, metonyms.tsv,
+    /// officials.tsv, events.tsv (as `dyad lexicon import-petrarch` writes them).
+    #[arg(long, value_name = "DIR")]
+    lexicon: Option<PathBuf>,
+    /// Show the lexicon entry and the parse path that coded each event.
+    #[arg(long)]
+    explain: bool,
     /// Replace invalid UTF-8 with U+FFFD instead of failing the input.
     #[arg(long)]
     lossy: bool,
@@ -56,17 +67,16 @@ struct Document {
 
 /// Runs `dyad code`.
 pub fn run(args: CodeArgs) -> Result<()> {
-    if !args.entities {
-        bail!(
-            "event records come with the event coder, which is not built yet; \
-             `dyad code --entities FILE` prints the entities, times and amounts of each document"
-        );
-    }
     let dct = args.date.as_deref().map(Date::parse).transpose().context("--date")?;
     let pipeline = Pipeline::embedded(true).context("loading the embedded models")?;
-    let (lexicon, _) = Lexicon::embedded();
+    let (lexicon, events) = crate::knowledge::load(args.lexicon.as_deref())?;
+    let coder = Coder { pipeline: &pipeline, lexicon: &lexicon, events: &events };
     let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let stdout = std::io::stdout();
+    let terminal = stdout.is_terminal();
+    let format = args.format.unwrap_or(if terminal { Format::Table } else { Format::Jsonl });
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut writer = (!args.entities).then(|| EventWriter::new(format, args.explain));
     let mut failures = 0;
     for path in &files {
         let jsonl = match args.input {
@@ -80,7 +90,15 @@ pub fn run(args: CodeArgs) -> Result<()> {
             Ok((documents, bad)) => {
                 failures += bad;
                 for doc in documents {
-                    writeln!(out, "{}", record(&pipeline, &lexicon, &doc))?;
+                    let coded = coder.code(&dyad_extract::coder::Document {
+                        id: &doc.id,
+                        text: &doc.text,
+                        dct: doc.dct,
+                    });
+                    match writer.as_mut() {
+                        Some(w) => w.write(&mut out, &coded.events)?,
+                        None => writeln!(out, "{}", record(&doc, &coded))?,
+                    }
                 }
             }
             Err(e) => {
@@ -148,17 +166,10 @@ fn parse_document(line: &str) -> Result<(Document, Option<String>)> {
 }
 
 /// The document-level record: entities, times and amounts with their offsets and values.
-fn record(pipeline: &Pipeline, lexicon: &Lexicon, doc: &Document) -> Value {
-    let sentences = pipeline.analyze(&doc.text);
-    let entities: Vec<Value> = find_entities(&doc.text, &sentences, pipeline.tagger(), lexicon)
-        .iter()
-        .map(|e| entity_json(&doc.text, e))
-        .collect();
-    let times: Vec<Value> = find_in_document(&doc.text, &sentences, pipeline.tagger(), doc.dct)
-        .iter()
-        .map(|t| time_json(&doc.text, t))
-        .collect();
-    let amounts: Vec<Value> = amounts(&doc.text).iter().map(|a| amount_json(&doc.text, a)).collect();
+fn record(doc: &Document, coded: &Coded) -> Value {
+    let entities: Vec<Value> = coded.entities.iter().map(|e| entity_json(&doc.text, e)).collect();
+    let times: Vec<Value> = coded.times.iter().map(|t| time_json(&doc.text, t)).collect();
+    let amounts: Vec<Value> = coded.amounts.iter().map(|a| amount_json(&doc.text, a)).collect();
     json!({
         "doc_id": doc.id,
         "date": doc.dct.map(|d| d.to_string()),

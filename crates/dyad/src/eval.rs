@@ -2,9 +2,10 @@
 
 use crate::input::read_conllu;
 use crate::tag::{load_pipeline, ModelArgs};
-use crate::timex_eval;
+use crate::{events_eval, timex_eval};
 use anyhow::{Context, Result};
 use clap::{Args, Subcommand, ValueEnum};
+use dyad_extract::coder::Coder;
 use dyad_nlp::analyze::Pipeline;
 use dyad_nlp::conllu;
 use dyad_nlp::eval::evaluate;
@@ -89,6 +90,53 @@ enum Target {
         #[arg(long)]
         failures: bool,
     },
+    /// Score the event coder on gold documents (the gold format of DESIGN.md): strict and
+    /// lenient precision, recall and F1 per document and in total.
+    ///
+    /// Example: dyad eval events --gold ../shared/seed/russia-cuba.gold.json --failures
+    Events {
+        /// Gold documents: JSON (an object or an array) or JSON Lines.
+        #[arg(long, default_value = "../shared/seed/russia-cuba.gold.json")]
+        gold: PathBuf,
+        /// Print each missed required event and each system event matching no gold event.
+        #[arg(long)]
+        failures: bool,
+        /// A lexicon overlay folder (see `dyad code --lexicon`).
+        #[arg(long, value_name = "DIR")]
+        lexicon: Option<PathBuf>,
+    },
+    /// Score the event coder on PLOVER gold sentences: the share of sentences with a system
+    /// event of the gold type whose source and target countries are gold ones, and the system
+    /// events per sentence.
+    ///
+    /// Example: dyad eval plover ../shared/eval/plover-gsr/dev.jsonl --failures
+    Plover {
+        /// PLOVER gold sentences as JSON Lines.
+        #[arg(default_value = "../shared/eval/plover-gsr/dev.jsonl")]
+        file: PathBuf,
+        /// Print each sentence scored wrong with what the coder found.
+        #[arg(long)]
+        failures: bool,
+        /// A lexicon overlay folder (see `dyad code --lexicon`).
+        #[arg(long, value_name = "DIR")]
+        lexicon: Option<PathBuf>,
+    },
+    /// Code the PETRARCH-2 unit-test records and count the expected codings reproduced (same
+    /// source, target and CAMEO code), usually with the suite's dictionaries imported first.
+    ///
+    /// Example: dyad lexicon import-petrarch ../shared/data/petrarch2/dictionaries/PETR.Validate.* --output /tmp/petr
+    ///          dyad eval petrarch --lexicon /tmp/petr
+    Petrarch {
+        /// The unit-test records.
+        #[arg(default_value = "../shared/data/petrarch2/text/PETR.UnitTest.records.xml")]
+        file: PathBuf,
+        /// Print each record scored wrong with what the coder found.
+        #[arg(long)]
+        failures: bool,
+        /// A lexicon overlay folder (see `dyad code --lexicon`).
+        #[arg(long, value_name = "DIR")]
+        lexicon: Option<PathBuf>,
+    },
     /// Score the money recognizer on the Recognizers-Text currency suite: a case is right when
     /// every expected amount is found with its value and currency. Cases the reference .NET
     /// port fails are skipped.
@@ -137,7 +185,24 @@ pub fn run(args: EvalArgs) -> Result<()> {
             Ok(())
         }
         Target::Currency { file, failures } => crate::specs::run_currency(&file, failures),
+        Target::Events { gold, failures, lexicon } => {
+            with_coder(lexicon.as_deref(), |coder| events_eval::run_events(coder, &gold, failures))
+        }
+        Target::Petrarch { file, failures, lexicon } => {
+            with_coder(lexicon.as_deref(), |coder| crate::petrarch_eval::run(coder, &file, failures))
+        }
+        Target::Plover { file, failures, lexicon } => {
+            with_coder(lexicon.as_deref(), |coder| events_eval::run_plover(coder, &file, failures))
+        }
     }
+}
+
+/// Runs `f` with the embedded coder (models, lexicon and event lexicon) and an optional
+/// lexicon overlay.
+fn with_coder(overlay: Option<&std::path::Path>, f: impl FnOnce(&Coder<'_>) -> Result<()>) -> Result<()> {
+    let pipeline = Pipeline::embedded(true).context("loading the embedded models")?;
+    let (lexicon, events) = crate::knowledge::load(overlay)?;
+    f(&Coder { pipeline: &pipeline, lexicon: &lexicon, events: &events })
 }
 
 /// dyad's own analysis of the gold file, from its raw text or from its tokens.

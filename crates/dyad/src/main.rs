@@ -4,9 +4,13 @@
 mod bench;
 mod code;
 mod eval;
+mod events_eval;
+mod events_out;
 mod input;
+mod knowledge;
 mod lexicon;
 mod ner_eval;
+mod petrarch_eval;
 mod specs;
 mod tag;
 mod timex_eval;

@@ -186,10 +186,23 @@ fn json_lines_documents_carry_their_dates_and_bad_lines_are_named() {
 }
 
 #[test]
-fn code_without_entities_says_what_it_can_do() {
-    let out = dyad(&["code", "examples/russia-cuba.txt"], None);
-    assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--entities"));
+fn code_writes_event_records_as_json_lines_and_csv() {
+    let out = dyad(&["code", "--date", "2019-10-31", "examples/russia-cuba.txt"], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is a JSON event"))
+        .collect();
+    let met = events.iter().find(|e| e["trigger"]["text"] == "met" && e["source"]["code"] == "CUBGOV");
+    let met = met.unwrap_or_else(|| panic!("no CUBGOV meeting in {events:#?}"));
+    assert_eq!(met["target"]["code"], "RUSGOV");
+    assert_eq!(met["cameo"].as_str().map(|c| c.starts_with("04")), Some(true));
+    assert_eq!(met["quad_class"], 1);
+    assert!(met["rule"].as_str().is_some_and(|r| r.contains("events.tsv:")));
+    let out = dyad(&["code", "--format", "csv", "examples/russia-cuba.txt"], None);
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert!(csv.starts_with("id,doc_id,sentence,date,"), "{csv}");
+    assert_eq!(csv.lines().count(), events.len() + 1);
 }
 
 #[test]
@@ -211,6 +224,7 @@ fn lexicon_check_names_file_and_line_of_each_problem() {
         ("metonyms.tsv", "Kremlin\tRUSGOV\nPentagon\tUSAMIL\n"),
         ("agents.tsv", "troops\tMIL\n"),
         ("places.tsv", "Moscow\tRUS\t48\t55.75\t37.62\tmany\t1\n"),
+        ("officials.tsv", "Vladimir Putin\tRUSGOV\tpresident\t2012-05-07\t-\n"),
     ];
     for (name, text) in files {
         std::fs::write(dir.join(name), text).unwrap();

@@ -1,0 +1,221 @@
+//! Who a phrase of a parsed sentence denotes, as CAMEO actor codes: a coded entity mention
+//! ("Cuban President Miguel Diaz-Canel" → CUBGOV), a capital standing for its government
+//! (Moscow → RUSGOV), an agent noun with the countries around it ("the presidents of Russia and
+//! Cuba" → RUSGOV, CUBGOV; "Russian businessmen" → RUSBUS), or a personal pronoun resolved to
+//! the nearest person before it ("He").
+
+use super::tree::{is, Tree};
+use crate::entities::{Entity, EntityType};
+use dyad_lexicon::{Entry, Lexicon};
+
+/// An actor a phrase resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActorRef {
+    /// The actor code.
+    pub code: String,
+    /// The byte span of the words that name it.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// The entity the words refer to, if a named one.
+    pub entity: Option<String>,
+}
+
+/// A document's coded mentions and agent nouns, the facts actor resolution reads.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentActors {
+    /// Entity mentions with their actor code (the entity's when the mention has none), in
+    /// text order.
+    mentions: Vec<Coded>,
+    /// Agent-noun spans with their sector ("deputy finance minister" → GOV), in text order.
+    agents: Vec<(usize, usize, String)>,
+}
+
+/// One coded mention.
+#[derive(Debug, Clone)]
+struct Coded {
+    start: usize,
+    end: usize,
+    kind: EntityType,
+    code: Option<String>,
+    entity: String,
+    capital: bool,
+}
+
+impl DocumentActors {
+    /// Indexes the entities of a document and the agent nouns of its text.
+    pub fn new(text: &str, entities: &[Entity], lexicon: &Lexicon) -> Self {
+        let mut mentions = Vec::new();
+        for e in entities {
+            for m in &e.mentions {
+                let surface = text.get(m.start..m.end).unwrap_or("");
+                let capital = lexicon.lookup(surface).iter().any(|x| matches!(x, Entry::Capital(_)));
+                let code = m.actor.clone().or_else(|| e.actor.clone());
+                mentions.push(Coded {
+                    start: m.start,
+                    end: m.end,
+                    kind: m.kind,
+                    code,
+                    entity: e.name.clone(),
+                    capital,
+                });
+            }
+        }
+        mentions.sort_by_key(|m| (m.start, m.end));
+        let agents = lexicon
+            .find(text)
+            .into_iter()
+            .filter_map(|m| {
+                let entry = m.entries.iter().find(|e| matches!(e, Entry::Agent(_)))?;
+                Some((m.start, m.end, lexicon.code(*entry).to_string()))
+            })
+            .collect();
+        Self { mentions, agents }
+    }
+
+    /// The mention covering the byte span, if any.
+    fn covering(&self, start: usize, end: usize) -> Option<&Coded> {
+        let after = self.mentions.partition_point(|m| m.start <= start);
+        self.mentions[..after].iter().rev().take(8).find(|m| m.start <= start && end <= m.end)
+    }
+
+    /// The sector of an agent noun covering the byte span.
+    fn agent(&self, start: usize, end: usize) -> Option<&str> {
+        let after = self.agents.partition_point(|a| a.0 <= start);
+        self.agents[..after].iter().rev().take(4).find(|a| a.0 <= start && end <= a.1).map(|a| a.2.as_str())
+    }
+
+    /// The nearest coded person mentioned before byte `at`.
+    fn person_before(&self, at: usize) -> Option<&Coded> {
+        let before = self.mentions.partition_point(|m| m.end <= at);
+        self.mentions[..before].iter().rev().find(|m| m.kind == EntityType::Person && m.code.is_some())
+    }
+}
+
+/// Resolves phrases of one sentence to actors.
+pub struct Resolver<'a> {
+    /// The document's facts.
+    pub doc: &'a DocumentActors,
+    /// The sentence.
+    pub tree: &'a Tree<'a>,
+    /// The lexicon, for country codes.
+    pub lexicon: &'a Lexicon,
+}
+
+impl Resolver<'_> {
+    /// The actors of the phrase headed by `i` and of its conjuncts ("Russia and Cuba"); when
+    /// the head itself names none, the nearest actor inside the phrase (breadth first, not
+    /// entering clauses). Pronouns resolve only when `pronouns` is set.
+    pub fn phrase(&self, i: usize, pronouns: bool) -> Vec<ActorRef> {
+        let mut out = Vec::new();
+        for member in self.conjuncts(i) {
+            let found = self.head(member, pronouns);
+            let found = if found.is_empty() { self.inside(member) } else { found };
+            for a in found {
+                if !out.iter().any(|b: &ActorRef| b.code == a.code) {
+                    out.push(a);
+                }
+            }
+        }
+        out
+    }
+
+    /// `i` and the words coordinated with it.
+    fn conjuncts(&self, i: usize) -> Vec<usize> {
+        let mut out = vec![i];
+        let mut k = 0;
+        while k < out.len() && out.len() < 400 {
+            out.extend(self.tree.children(out[k], "conj"));
+            k += 1;
+        }
+        out
+    }
+
+    /// The first actors found inside the phrase of `i`, breadth first, not entering clauses
+    /// unless the phrase is a free relative ("denounced what they called U.S. interference").
+    fn inside(&self, i: usize) -> Vec<ActorRef> {
+        let free_relative = matches!(self.tree.nodes[i].xpos, "WP" | "WDT");
+        let clause = |c: usize| {
+            if free_relative {
+                return false;
+            }
+            let rel = self.tree.nodes[c].rel;
+            ["acl", "advcl", "ccomp", "parataxis", "conj"].iter().any(|r| is(rel, r)) || self.tree.verb(c)
+        };
+        let order = self.tree.breadth_first(i, clause);
+        order
+            .into_iter()
+            .skip(1)
+            .map(|w| self.head(w, false))
+            .find(|found| !found.is_empty())
+            .unwrap_or_default()
+    }
+
+    /// The actors the word `i` names as the head of its phrase.
+    fn head(&self, i: usize, pronouns: bool) -> Vec<ActorRef> {
+        let node = &self.tree.nodes[i];
+        if node.xpos == "PRP" {
+            if !pronouns || !matches!(node.lower.as_str(), "he" | "she" | "him" | "her") {
+                return Vec::new();
+            }
+            return self
+                .doc
+                .person_before(node.start)
+                .and_then(|p| {
+                    let code = p.code.clone()?;
+                    Some(ActorRef { code, start: node.start, end: node.end, entity: Some(p.entity.clone()) })
+                })
+                .into_iter()
+                .collect();
+        }
+        if let Some(m) = self.doc.covering(node.start, node.end) {
+            let Some(code) = &m.code else { return Vec::new() };
+            let code = if m.capital && code.len() == 3 { format!("{code}GOV") } else { code.clone() };
+            let entity = (m.kind == EntityType::Person || m.kind == EntityType::Organization)
+                .then(|| m.entity.clone());
+            return vec![ActorRef { code, start: m.start, end: m.end, entity }];
+        }
+        let Some(sector) = self.doc.agent(node.start, node.end) else { return Vec::new() };
+        let (start, end) = self.tree.span(i);
+        self.owners(i)
+            .into_iter()
+            .map(|owner| {
+                let code = match self.country(&owner.code) {
+                    Some(country) => format!("{country}{sector}"),
+                    None => owner.code.clone(),
+                };
+                ActorRef { code, start, end, entity: owner.entity }
+            })
+            .collect()
+    }
+
+    /// The actors an agent noun belongs to: coded words among its modifiers ("Russian",
+    /// "Russia's", "of Russia and Cuba", "U.S." in "U.S. officials").
+    fn owners(&self, i: usize) -> Vec<ActorRef> {
+        let modifiers = ["amod", "compound", "nmod", "flat", "appos"];
+        let tree = self.tree;
+        for c in tree.nodes[i].children.clone() {
+            let rel = tree.nodes[c].rel;
+            if !modifiers.iter().any(|m| is(rel, m)) {
+                continue;
+            }
+            let of =
+                is(rel, "nmod") && !is(rel, "nmod:poss") && !matches!(tree.preposition(c), Some("of") | None);
+            if of {
+                continue;
+            }
+            let found: Vec<ActorRef> =
+                self.conjuncts(c).into_iter().flat_map(|m| self.head(m, false)).collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The country of an actor code: its first three letters when they are a country's code.
+    pub fn country(&self, code: &str) -> Option<String> {
+        let prefix = code.get(..3)?;
+        self.lexicon.countries.iter().any(|c| c.code == prefix).then(|| prefix.to_string())
+    }
+}

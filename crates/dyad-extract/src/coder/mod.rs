@@ -1,0 +1,684 @@
+//! The event coder: who did what to whom, from a parsed document, the entity layer, the time
+//! layer and the event lexicon.
+//!
+//! For every verb and common noun of a sentence (shallowest first, so that "vowed" is seen
+//! before the "strengthen" it governs), the trigger's patterns are tried most constrained
+//! first; the first whose constraints hold codes the event. The source is the subject (the
+//! `by` agent of a passive, the possessor or nationality of a noun trigger, the subject
+//! inherited through `xcomp`, `conj` and `advcl`); the target is the first actor in the
+//! pattern's target slots. Coordinated actors give one event each. Modality comes from the
+//! cue words of `modality.tsv` around the trigger, the date from [`crate::time::event_date`],
+//! the place from an `in`/`at` phrase. Events with the same source, target, code and date are
+//! merged into one record that counts its mentions.
+
+pub mod actors;
+pub mod tree;
+
+use crate::entities::{find_entities, Entity};
+use crate::event::{Actor, DateSource, Event, EventAmount, Location, Modality, Span};
+use crate::money::{amounts, Amount, Kind};
+use crate::time::{event_date, find_in_document, Date, EventDate, Timex};
+use actors::{ActorRef, DocumentActors, Resolver};
+use dyad_lexicon::events::{Cue, EventLexicon, Pattern, Slot, TriggerPos};
+use dyad_lexicon::{Entry, Lexicon};
+use dyad_nlp::analyze::Pipeline;
+use tree::{is, Tree};
+
+/// A document to code.
+#[derive(Debug, Clone, Copy)]
+pub struct Document<'a> {
+    /// Its id.
+    pub id: &'a str,
+    /// Its text.
+    pub text: &'a str,
+    /// Its creation date, if known.
+    pub dct: Option<Date>,
+}
+
+/// Everything the coder finds in a document.
+#[derive(Debug, Clone)]
+pub struct Coded {
+    /// The event records, in text order.
+    pub events: Vec<Event>,
+    /// The entities and their mentions.
+    pub entities: Vec<Entity>,
+    /// The temporal expressions.
+    pub times: Vec<Timex>,
+    /// The amounts.
+    pub amounts: Vec<Amount>,
+    /// Number of sentences.
+    pub sentences: usize,
+}
+
+/// The coder: the language pipeline (with the parser), the actor lexicon and the event lexicon.
+pub struct Coder<'a> {
+    /// The language pipeline; it must parse.
+    pub pipeline: &'a Pipeline,
+    /// Countries, organisations, agents, places.
+    pub lexicon: &'a Lexicon,
+    /// Codes, patterns and modality cues.
+    pub events: &'a EventLexicon,
+}
+
+/// One coded mention of an event, before merging.
+struct Found {
+    sentence: usize,
+    source: ActorRef,
+    target: Option<ActorRef>,
+    pattern: Pattern,
+    trigger: (usize, usize),
+    date: (Option<String>, DateSource),
+    location: Option<Location>,
+    amounts: Vec<EventAmount>,
+    modality: Modality,
+    confidence: f64,
+    path: String,
+}
+
+impl Coder<'_> {
+    /// Codes one document.
+    pub fn code(&self, doc: &Document<'_>) -> Coded {
+        let text = doc.text;
+        let sentences = self.pipeline.analyze(text);
+        let date = doc.dct.map(|d| d.year as u32 * 10_000 + d.month * 100 + d.day);
+        let entities = find_entities(text, &sentences, self.pipeline.tagger(), self.lexicon, date);
+        let times = find_in_document(text, &sentences, self.pipeline.tagger(), doc.dct);
+        let amounts = amounts(text);
+        let actors = DocumentActors::new(text, &entities, self.lexicon);
+        let mut found = Vec::new();
+        for (n, sentence) in sentences.iter().enumerate() {
+            let tree = Tree::new(text, sentence, self.pipeline);
+            let resolver = Resolver { doc: &actors, tree: &tree, lexicon: self.lexicon };
+            let context =
+                Context { doc, n, tree: &tree, resolver: &resolver, times: &times, amounts: &amounts };
+            self.sentence(&context, sentence, &mut found);
+        }
+        let events = self.records(doc, found);
+        Coded { events, entities, times, amounts, sentences: sentences.len() }
+    }
+
+    /// Codes the triggers of one sentence.
+    fn sentence(&self, cx: &Context<'_>, sentence: &dyad_nlp::analyze::Sentence, out: &mut Vec<Found>) {
+        let tree = cx.tree;
+        let mut order: Vec<usize> = (0..tree.nodes.len())
+            .filter(|i| {
+                let rel = tree.nodes[*i].rel;
+                (tree.verb(*i) || tree.noun(*i)) && !is(rel, "aux") && !is(rel, "cop")
+            })
+            .collect();
+        order.sort_by_key(|i| (tree.depth(*i), *i));
+        let mut consumed = vec![false; tree.nodes.len()];
+        for t in order {
+            if consumed[t] {
+                continue;
+            }
+            let pos = if tree.verb(t) { TriggerPos::Verb } else { TriggerPos::Noun };
+            let patterns = self.events.patterns(pos, &tree.nodes[t].lemma);
+            let Some((pattern, bound)) = patterns.iter().find_map(|p| matches(tree, t, p).map(|b| (p, b)))
+            else {
+                continue;
+            };
+            for b in &bound {
+                consumed[*b] = true;
+            }
+            self.emit(cx, sentence, t, pattern, &bound, out);
+        }
+    }
+
+    /// The events of a trigger whose pattern matched.
+    fn emit(
+        &self,
+        cx: &Context<'_>,
+        sentence: &dyad_nlp::analyze::Sentence,
+        t: usize,
+        pattern: &Pattern,
+        bound: &[usize],
+        out: &mut Vec<Found>,
+    ) {
+        let tree = cx.tree;
+        let (sources, source_path) = source(cx, t, 0);
+        if sources.is_empty() {
+            return;
+        }
+        let (mut targets, target_path) = target(cx, t, pattern, bound);
+        targets.retain(|a| !sources.iter().any(|s| s.code == a.code));
+        let mut pairs: Vec<(ActorRef, Option<ActorRef>)> = Vec::new();
+        if targets.is_empty() && pattern.reciprocal && sources.len() > 1 {
+            for a in &sources {
+                for b in sources.iter().filter(|b| b.code != a.code) {
+                    pairs.push((a.clone(), Some(b.clone())));
+                }
+            }
+        } else if targets.is_empty() {
+            pairs.extend(sources.iter().map(|s| (s.clone(), None)));
+        } else {
+            for s in &sources {
+                pairs.extend(targets.iter().map(|g| (s.clone(), Some(g.clone()))));
+            }
+        }
+        let modality = modality(self.events, tree, t);
+        let date = match event_date(sentence, t, cx.times) {
+            EventDate::Text(i) => (cx.times[i].value.clone(), DateSource::Text),
+            EventDate::Document => match cx.doc.dct {
+                Some(d) => (Some(d.to_string()), DateSource::Document),
+                None => (None, DateSource::None),
+            },
+        };
+        let location = self.location(cx, t, bound);
+        let attached = attached_amounts(cx, t, bound);
+        let mut confidence: f64 = 0.4;
+        if source_path == "subject" {
+            confidence += 0.2;
+        }
+        if !targets.is_empty() {
+            confidence += 0.2;
+        }
+        if !pattern.constraints.is_empty() {
+            confidence += 0.1;
+        }
+        let path = format!("source: {source_path}; target: {target_path}");
+        let node = &tree.nodes[t];
+        for (source, target) in pairs {
+            out.push(Found {
+                sentence: cx.n,
+                source,
+                target,
+                pattern: pattern.clone(),
+                trigger: (node.start, node.end),
+                date: date.clone(),
+                location: location.clone(),
+                amounts: attached.clone(),
+                modality,
+                confidence: confidence.min(1.0),
+                path: path.clone(),
+            });
+        }
+    }
+
+    /// Where the event of trigger `t` took place: an `in`/`at` phrase naming a place.
+    fn location(&self, cx: &Context<'_>, t: usize, bound: &[usize]) -> Option<Location> {
+        let tree = cx.tree;
+        let heads = std::iter::once(t).chain(bound.iter().copied());
+        let phrases: Vec<usize> = heads
+            .flat_map(|h| tree.prep_phrases(h, "in").chain(tree.prep_phrases(h, "at")).collect::<Vec<_>>())
+            .collect();
+        for p in phrases {
+            let node = &tree.nodes[p];
+            let name = cx.doc.text.get(node.start..node.end)?;
+            let entries = self.lexicon.lookup(name);
+            let place = entries.iter().find_map(|e| match e {
+                Entry::Place(i) => self.lexicon.places.get(*i as usize),
+                _ => None,
+            });
+            let country = entries.iter().find_map(|e| match e {
+                Entry::Country(_) | Entry::Capital(_) | Entry::Place(_) => {
+                    Some(self.lexicon.code(*e).to_string())
+                }
+                _ => None,
+            });
+            if place.is_some() || country.is_some() {
+                return Some(Location {
+                    text: name.to_string(),
+                    country: country.or_else(|| place.map(|p| p.country.clone())),
+                    lat: place.map(|p| p.lat),
+                    lon: place.map(|p| p.lon),
+                });
+            }
+        }
+        None
+    }
+
+    /// Merges the found mentions into records: one per (source, target, code, date).
+    fn records(&self, doc: &Document<'_>, found: Vec<Found>) -> Vec<Event> {
+        let mut events: Vec<Event> = Vec::new();
+        let mut per_sentence: std::collections::HashMap<usize, usize> = Default::default();
+        for f in found {
+            let target_code = f.target.as_ref().map(|t| t.code.clone());
+            let same = events.iter_mut().find(|e| {
+                e.source.as_ref().map(|s| &s.code) == Some(&f.source.code)
+                    && e.target.as_ref().map(|t| t.code.clone()) == target_code
+                    && e.cameo == f.pattern.code
+                    && e.date == f.date.0
+            });
+            if let Some(e) = same {
+                e.mentions += 1;
+                continue;
+            }
+            let Some(code) = self.events.code(&f.pattern.code) else { continue };
+            let root = code.code.get(..2).unwrap_or("").to_string();
+            let historical = historical(events_date_year(&f.date), doc.dct);
+            let n = per_sentence.entry(f.sentence).or_default();
+            *n += 1;
+            events.push(Event {
+                id: format!("{}:{}:{}", doc.id, f.sentence, n),
+                doc_id: doc.id.to_string(),
+                sentence: f.sentence,
+                date: f.date.0,
+                date_source: f.date.1,
+                source: Some(self.actor(doc.text, &f.source)),
+                target: f.target.as_ref().map(|t| self.actor(doc.text, t)),
+                cameo: code.code.clone(),
+                quad_class: quad_class(&root),
+                cameo_root: root,
+                cameo_name: code.name.clone(),
+                goldstein: code.goldstein,
+                plover: code.plover.clone(),
+                plover_mode: code.mode.clone(),
+                trigger: span(doc.text, f.trigger),
+                location: f.location,
+                amounts: f.amounts,
+                modality: f.modality,
+                historical,
+                confidence: f.confidence,
+                rule: format!("{} (events.tsv:{}); {}", f.pattern.text, f.pattern.line, f.path),
+                mentions: 1,
+            });
+        }
+        events
+    }
+
+    /// The output form of a resolved actor.
+    fn actor(&self, text: &str, a: &ActorRef) -> Actor {
+        let country = self
+            .lexicon
+            .countries
+            .iter()
+            .find(|c| a.code.starts_with(c.code.as_str()))
+            .map(|c| c.code.clone());
+        let sector = match &country {
+            Some(c) if a.code.len() > c.len() => Some(a.code[c.len()..].to_string()),
+            _ => None,
+        };
+        Actor {
+            text: text.get(a.start..a.end).unwrap_or("").to_string(),
+            code: a.code.clone(),
+            country,
+            sector,
+            entity: a.entity.clone(),
+            start: a.start,
+            end: a.end,
+        }
+    }
+}
+
+/// What the coder knows while it codes one sentence.
+struct Context<'a> {
+    doc: &'a Document<'a>,
+    n: usize,
+    tree: &'a Tree<'a>,
+    resolver: &'a Resolver<'a>,
+    times: &'a [Timex],
+    amounts: &'a [Amount],
+}
+
+/// The dependents of `t` a pattern's constraints bind, if all hold.
+fn matches(tree: &Tree<'_>, t: usize, p: &Pattern) -> Option<Vec<usize>> {
+    let mut bound = Vec::new();
+    for c in &p.constraints {
+        let candidates = slot_heads(tree, t, &c.slot);
+        let ok = |i: &usize| {
+            let node = &tree.nodes[*i];
+            c.lemmas.as_ref().is_none_or(|ls| ls.iter().any(|l| *l == node.lemma || *l == node.lower))
+        };
+        let hit = candidates.into_iter().find(ok)?;
+        if c.lemmas.is_some() {
+            bound.push(hit);
+        }
+    }
+    Some(bound)
+}
+
+/// The dependents of `t` that fill a slot.
+fn slot_heads(tree: &Tree<'_>, t: usize, slot: &Slot) -> Vec<usize> {
+    match slot {
+        Slot::Obj if tree.passive(t) => tree.children(t, "nsubj:pass").collect(),
+        Slot::Obj => tree.nodes[t].children.iter().copied().filter(|c| tree.nodes[*c].rel == "obj").collect(),
+        Slot::Iobj => tree.children(t, "iobj").collect(),
+        // A to-infinitive the parser took for an adverbial clause counts too.
+        Slot::Xcomp => tree.nodes[t]
+            .children
+            .iter()
+            .copied()
+            .filter(|c| {
+                let rel = tree.nodes[*c].rel;
+                is(rel, "xcomp")
+                    || (is(rel, "advcl") && tree.children(*c, "mark").any(|m| tree.nodes[m].lower == "to"))
+            })
+            .collect(),
+        Slot::Prt => tree.children(t, "compound:prt").collect(),
+        Slot::Prep(p) => tree.prep_phrases(t, p).collect(),
+    }
+}
+
+/// The source actors of trigger `t` and how they were found.
+fn source(cx: &Context<'_>, t: usize, depth: usize) -> (Vec<ActorRef>, &'static str) {
+    let tree = cx.tree;
+    let node = &tree.nodes[t];
+    if depth > 6 {
+        return (Vec::new(), "none");
+    }
+    let phrase = |i: usize| cx.resolver.phrase(i, true);
+    // A predicate: a verb, or an adjective or noun with a copula ("Moscow was close to ...").
+    let predicate = tree.verb(t) || tree.child(t, "cop").is_some();
+    if predicate {
+        if tree.passive(t) {
+            let agent = tree.child(t, "obl:agent").or_else(|| tree.prep_phrases(t, "by").next());
+            return (agent.map(phrase).unwrap_or_default(), "by-agent");
+        }
+        if let Some(s) = tree.nodes[t].children.iter().copied().find(|c| tree.nodes[*c].rel == "nsubj") {
+            let relative = matches!(tree.nodes[s].xpos, "WDT" | "WP");
+            if relative && is(node.rel, "acl") {
+                return (node.head.map(phrase).unwrap_or_default(), "relative");
+            }
+            return (phrase(s), "subject");
+        }
+    } else {
+        if let Some(p) = tree.child(t, "nmod:poss") {
+            return (phrase(p), "possessor");
+        }
+        if let Some(by) = tree.prep_phrases(t, "by").next() {
+            return (phrase(by), "by-agent");
+        }
+        let nationality = tree.children(t, "amod").chain(tree.children(t, "compound")).find_map(|c| {
+            let found = cx.resolver.phrase(c, false);
+            (!found.is_empty()).then_some(found)
+        });
+        if let Some(found) = nationality {
+            return (found, "modifier");
+        }
+    }
+    // Inherited: from the verb this one is coordinated with, controlled by or modifies.
+    let Some(head) = node.head else { return (Vec::new(), "none") };
+    let rel = node.rel;
+    if is(rel, "xcomp") {
+        // Object control: "invited Putin to visit" — the object visits.
+        if let Some(o) = tree.nodes[head].children.iter().copied().find(|c| tree.nodes[*c].rel == "obj") {
+            return (phrase(o), "controller");
+        }
+    }
+    let inherits = ["conj", "xcomp", "advcl", "obj", "obl", "nmod"];
+    if inherits.iter().any(|r| is(rel, r)) {
+        let (found, _) = source(cx, head, depth + 1);
+        return (found, "inherited");
+    }
+    if is(rel, "acl") {
+        return (phrase(head), "modified noun");
+    }
+    (Vec::new(), "none")
+}
+
+/// The target actors of trigger `t` under `pattern` and the slot they came from.
+fn target(cx: &Context<'_>, t: usize, pattern: &Pattern, bound: &[usize]) -> (Vec<ActorRef>, String) {
+    let tree = cx.tree;
+    // A noun trigger's phrases may hang from its light verb ("held talks with").
+    let light = if tree.noun(t) { tree.nodes[t].head.filter(|h| tree.verb(*h)) } else { None };
+    let heads: Vec<usize> = std::iter::once(t).chain(bound.iter().copied()).chain(light).collect();
+    for slot in &pattern.targets {
+        for h in &heads {
+            if *h != t && *slot == Slot::Obj && Some(*h) == light {
+                continue;
+            }
+            for c in slot_heads(tree, *h, slot) {
+                let found = cx.resolver.phrase(c, true);
+                if !found.is_empty() {
+                    return (found, slot_name(slot));
+                }
+            }
+        }
+    }
+    (Vec::new(), "none".to_string())
+}
+
+fn slot_name(slot: &Slot) -> String {
+    match slot {
+        Slot::Obj => "obj".into(),
+        Slot::Iobj => "iobj".into(),
+        Slot::Xcomp => "xcomp".into(),
+        Slot::Prt => "prt".into(),
+        Slot::Prep(p) => p.clone(),
+    }
+}
+
+/// The modality of trigger `t`: cue words on it or on the verbs governing it through
+/// `xcomp`/`advcl`/`ccomp`; negation first, then hypothetical, reported, intended.
+fn modality(events: &EventLexicon, tree: &Tree<'_>, t: usize) -> Modality {
+    let mut cues: Vec<&str> = Vec::new();
+    let mut at = t;
+    for _ in 0..4 {
+        for c in &tree.nodes[at].children {
+            let n = &tree.nodes[*c];
+            let small = ["advmod", "aux", "mark", "det", "cc"].iter().any(|r| is(n.rel, r));
+            if small {
+                cues.extend(
+                    events.modality(Cue::Dependent, &n.lemma).or(events.modality(Cue::Dependent, &n.lower)),
+                );
+            }
+        }
+        let rel = tree.nodes[at].rel;
+        let Some(head) = tree.nodes[at].head else { break };
+        if !["xcomp", "advcl", "ccomp"].iter().any(|r| is(rel, r)) {
+            break;
+        }
+        cues.extend(events.modality(Cue::Governor, &tree.nodes[head].lemma));
+        if is(rel, "ccomp") {
+            break;
+        }
+        at = head;
+    }
+    let order = [
+        ("negated", Modality::Negated),
+        ("hypothetical", Modality::Hypothetical),
+        ("reported", Modality::Reported),
+        ("intended", Modality::Intended),
+    ];
+    order.iter().find(|(name, _)| cues.contains(name)).map_or(Modality::Asserted, |(_, m)| *m)
+}
+
+/// The amounts inside the phrases of the trigger and of what its pattern bound.
+fn attached_amounts(cx: &Context<'_>, t: usize, bound: &[usize]) -> Vec<EventAmount> {
+    let tree = cx.tree;
+    let phrase_rels = ["obj", "obl", "nmod", "nummod", "iobj"];
+    let spans: Vec<(usize, usize)> = std::iter::once(t)
+        .chain(bound.iter().copied())
+        .flat_map(|h| tree.nodes[h].children.iter().copied())
+        .filter(|c| phrase_rels.iter().any(|r| is(tree.nodes[*c].rel, r)))
+        .map(|c| tree.span(c))
+        .collect();
+    cx.amounts
+        .iter()
+        .filter(|a| spans.iter().any(|(s, e)| a.start >= *s && a.end <= *e))
+        .map(|a| EventAmount {
+            text: a.text(cx.doc.text).to_string(),
+            start: a.start,
+            end: a.end,
+            kind: match a.kind {
+                Kind::Money => "MONEY",
+                Kind::Percent => "PERCENT",
+                Kind::People => "PEOPLE",
+            }
+            .to_string(),
+            currency: a.currency.map(str::to_string),
+            value: a.value,
+            min: a.min,
+        })
+        .collect()
+}
+
+/// The QuadClass of a CAMEO root: 1 verbal cooperation (01–05), 2 material cooperation
+/// (06–08), 3 verbal conflict (09–13), 4 material conflict (14–20).
+pub fn quad_class(root: &str) -> u8 {
+    match root.parse::<u8>().unwrap_or(0) {
+        1..=5 => 1,
+        6..=8 => 2,
+        9..=13 => 3,
+        14..=20 => 4,
+        _ => 0,
+    }
+}
+
+/// The year of an event date value, if it starts with one.
+fn events_date_year(date: &(Option<String>, DateSource)) -> Option<i32> {
+    if date.1 != DateSource::Text {
+        return None;
+    }
+    date.0.as_deref()?.get(..4)?.parse().ok()
+}
+
+/// Whether an event dated in `year` lies well (more than a year) before the document date.
+fn historical(year: Option<i32>, dct: Option<Date>) -> bool {
+    matches!((year, dct), (Some(y), Some(d)) if y < d.year - 1)
+}
+
+fn span(text: &str, (start, end): (usize, usize)) -> Span {
+    Span { text: text.get(start..end).unwrap_or("").to_string(), start, end }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::OnceLock;
+
+    const CAMEO: &str = "036\tExpress intent to meet\t4\tAGREE\t-\n040\tConsult\t1\tCONSULT\t-\n\
+        0331\tExpress intent to provide economic aid\t5.2\tAGREE\t-\n111\tCriticize or denounce\t-2\tACCUSE\t-\n\
+        112\tAccuse\t-2\tACCUSE\t-\n163\tImpose embargo\t-8\tSANCTION\t-\n190\tUse conventional military force\t-10\tASSAULT\t-\n\
+        030\tExpress intent to cooperate\t4\tAGREE\t-\n";
+    const PATTERNS: &str = "111\tV\tcondemn\t>obj\n112\tV\taccuse\t>obj\n190\tV\tattack\t>obj\n190\tN\tattack\t>on >against\n\
+        163\tV\timpose\tobj:sanction|embargo >on >against\n0331\tV\tagree\tto:loan|aid >for >to\n040\tV\tmeet\t>with >obj <>\n\
+        036\tV\tinvite\t>obj\n030\tV\tvow\txcomp:strengthen >with <>\n";
+    const MODALITY: &str = "not|never\tdependent\tnegated\ncould|might\tdependent\thypothetical\n\
+        close|vow\tgovernor\tintended\n";
+
+    fn setup() -> &'static (Pipeline, Lexicon, EventLexicon) {
+        static SETUP: OnceLock<(Pipeline, Lexicon, EventLexicon)> = OnceLock::new();
+        SETUP.get_or_init(|| {
+            let (events, problems) = EventLexicon::compile(
+                [CAMEO, PATTERNS, MODALITY],
+                ["cameo.tsv", "events.tsv", "modality.tsv"],
+            );
+            assert!(problems.is_empty(), "{problems:?}");
+            (Pipeline::embedded(true).unwrap(), Lexicon::embedded().0, events)
+        })
+    }
+
+    fn code(text: &str) -> Vec<Event> {
+        let (pipeline, lexicon, events) = setup();
+        let coder = Coder { pipeline, lexicon, events };
+        let dct = Date::parse("2019-10-31").ok();
+        coder.code(&Document { id: "t", text, dct }).events
+    }
+
+    /// (source, code, target, modality) of each event.
+    fn dyads(text: &str) -> Vec<(String, String, String, Modality)> {
+        code(text)
+            .into_iter()
+            .map(|e| {
+                let target = e.target.map_or("-".to_string(), |t| t.code);
+                (e.source.map_or("-".to_string(), |s| s.code), e.cameo, target, e.modality)
+            })
+            .collect()
+    }
+
+    fn dyad(s: &str, c: &str, t: &str, m: Modality) -> (String, String, String, Modality) {
+        (s.to_string(), c.to_string(), t.to_string(), m)
+    }
+
+    #[test]
+    fn subject_and_object_give_source_and_target() {
+        assert_eq!(
+            dyads("Russia accused Ukraine on Monday."),
+            vec![dyad("RUS", "112", "UKR", Modality::Asserted)]
+        );
+    }
+
+    #[test]
+    fn a_passive_takes_its_source_from_the_by_phrase() {
+        assert_eq!(
+            dyads("Ukraine was attacked by Russia."),
+            vec![dyad("RUS", "190", "UKR", Modality::Asserted)]
+        );
+    }
+
+    #[test]
+    fn coordinated_actors_give_one_event_each() {
+        let found = dyads("France and Germany condemned Iran.");
+        assert_eq!(
+            found,
+            vec![
+                dyad("FRA", "111", "IRN", Modality::Asserted),
+                dyad("DEU", "111", "IRN", Modality::Asserted)
+            ]
+        );
+    }
+
+    #[test]
+    fn coordinated_verbs_share_their_subject() {
+        let found = dyads("Iran condemned Israel and accused the United States.");
+        assert!(found.contains(&dyad("IRN", "111", "ISR", Modality::Asserted)), "{found:?}");
+        assert!(found.contains(&dyad("IRN", "112", "USA", Modality::Asserted)), "{found:?}");
+    }
+
+    #[test]
+    fn negation_and_hypotheticals_are_flagged() {
+        assert_eq!(
+            dyads("China did not condemn Russia."),
+            vec![dyad("CHN", "111", "RUS", Modality::Negated)]
+        );
+        let found = dyads("Britain could impose sanctions on Iran.");
+        assert_eq!(found, vec![dyad("GBR", "163", "IRN", Modality::Hypothetical)]);
+    }
+
+    #[test]
+    fn reported_speech_codes_the_embedded_event_with_its_own_source() {
+        let found = dyads("The minister said Moscow was close to agreeing to a loan for Cuba.");
+        assert_eq!(found, vec![dyad("RUSGOV", "0331", "CUB", Modality::Intended)]);
+        let event =
+            &code("The minister said Moscow was close to agreeing to a 38-million-euro loan for Cuba.")[0];
+        assert_eq!(event.amounts.len(), 1, "{event:?}");
+        assert_eq!(event.amounts[0].currency.as_deref(), Some("EUR"));
+    }
+
+    #[test]
+    fn a_noun_trigger_takes_its_possessor_as_source() {
+        let found = dyads("Russia's attack on Ukraine began in February.");
+        assert_eq!(found, vec![dyad("RUS", "190", "UKR", Modality::Asserted)]);
+    }
+
+    #[test]
+    fn a_reciprocal_event_goes_both_ways_between_coordinated_subjects() {
+        let found = dyads("The presidents of Russia and Cuba vowed to strengthen ties.");
+        assert_eq!(
+            found,
+            vec![
+                dyad("RUSGOV", "030", "CUBGOV", Modality::Asserted),
+                dyad("CUBGOV", "030", "RUSGOV", Modality::Asserted)
+            ]
+        );
+    }
+
+    #[test]
+    fn repeated_mentions_merge_into_one_record_with_a_count() {
+        let events = code("Russia accused Ukraine. Russia accused Ukraine again.");
+        assert_eq!(events.len(), 1);
+        assert_eq!(events[0].mentions, 2);
+        assert_eq!(events[0].id, "t:0:1");
+        assert_eq!(events[0].date.as_deref(), Some("2019-10-31"));
+        assert_eq!(events[0].date_source, DateSource::Document);
+    }
+
+    #[test]
+    fn a_time_expression_on_the_trigger_dates_the_event() {
+        let events = code("Russia accused Ukraine on November 2.");
+        assert_eq!(events[0].date_source, DateSource::Text);
+        assert_eq!(events[0].date.as_deref(), Some("2018-11-02"));
+    }
+
+    #[test]
+    fn odd_input_codes_nothing_and_does_not_panic() {
+        assert!(code("").is_empty());
+        assert!(code("Sanctions. Talks, talks, talks!").is_empty());
+        let many: Vec<String> = (0..300).map(|i| format!("Country{i}")).collect();
+        let text = format!("{} and France condemned Iran.", many.join(", "));
+        let events = code(&text);
+        assert!(events.iter().all(|e| e.cameo == "111"));
+    }
+}
