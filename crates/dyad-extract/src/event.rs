@@ -54,6 +54,8 @@ pub struct Event {
     pub rule: String,
     /// How many mentions in the document this record stands for.
     pub mentions: usize,
+    /// The triggers of the mentions after the first, which the record merges.
+    pub other_triggers: Vec<Span>,
 }
 
 /// Where an event's date comes from.

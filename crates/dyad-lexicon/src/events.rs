@@ -1,6 +1,7 @@
 //! The event lexicon: the CAMEO code table (`lexicon/cameo.tsv`: name, Goldstein value,
 //! PLOVER type), the event patterns that map trigger words and their dependents to codes
-//! (`lexicon/events.tsv`), and the words that set an event's modality (`lexicon/modality.tsv`).
+//! (`lexicon/events.tsv`), the words that set an event's modality (`lexicon/modality.tsv`) and
+//! the codes of intending an event (`lexicon/intents.tsv`: "will visit" is 036, not 042).
 //!
 //! A pattern is data, not code: `111 V denounce >obj` says that the verb "denounce" codes 111
 //! with its object as target; `070 V provide obj:aid|loan >to` needs the object's lemma to be
@@ -43,6 +44,8 @@ pub enum Slot {
     Iobj,
     /// An open to-infinitive complement ("vow to strengthen").
     Xcomp,
+    /// A clausal complement ("demanded that Belgrade withdraw"); as a target slot, its subject.
+    Ccomp,
     /// A verb particle ("call off").
     Prt,
     /// A phrase introduced by this preposition ("with", "against").
@@ -56,6 +59,7 @@ impl Slot {
             "obj" => Self::Obj,
             "iobj" => Self::Iobj,
             "xcomp" => Self::Xcomp,
+            "ccomp" => Self::Ccomp,
             "prt" => Self::Prt,
             _ if ok => Self::Prep(s.to_string()),
             _ => return None,
@@ -112,16 +116,17 @@ pub struct EventLexicon {
     codes: HashMap<String, CameoCode>,
     patterns: HashMap<(TriggerPos, String), Vec<Pattern>>,
     modality: HashMap<(Cue, String), ModalityName>,
+    intents: HashMap<String, String>,
     count: usize,
 }
 
 /// The file names of the event lexicon, as they sit under `lexicon/`.
-pub const EVENT_FILES: [&str; 3] = ["cameo.tsv", "events.tsv", "modality.tsv"];
+pub const EVENT_FILES: [&str; 4] = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv"];
 
 impl EventLexicon {
-    /// Compiles the three sources (texts in the order of [`EVENT_FILES`]); lines that cannot be
+    /// Compiles the four sources (texts in the order of [`EVENT_FILES`]); lines that cannot be
     /// read are returned as problems naming `names[i]` and the line, the rest loads.
-    pub fn compile(texts: [&str; 3], names: [&str; 3]) -> (Self, Vec<Problem>) {
+    pub fn compile(texts: [&str; 4], names: [&str; 4]) -> (Self, Vec<Problem>) {
         let mut problems = Vec::new();
         let mut lexicon = Self::default();
         for row in rows(names[0], texts[0], 4, &mut problems) {
@@ -168,7 +173,22 @@ impl EventLexicon {
                 lexicon.modality.insert((cue, word.to_lowercase()), modality.to_string());
             }
         }
+        for row in rows(names[3], texts[3], 2, &mut problems) {
+            let (from, to) = (row.cell(0), row.cell(1));
+            if !from.bytes().all(|b| b.is_ascii_digit()) || !lexicon.codes.contains_key(to) {
+                let message = format!("`{from}` → `{to}`: expected a code prefix and a code of cameo.tsv");
+                problems.push(Problem { file: names[3].to_string(), line: row.line, message });
+                continue;
+            }
+            lexicon.intents.insert(from.to_string(), to.to_string());
+        }
         (lexicon, problems)
+    }
+
+    /// The code of intending an event of `code`: the line of `intents.tsv` with the longest
+    /// prefix of it, if any.
+    pub fn intent(&self, code: &str) -> Option<&str> {
+        (1..=code.len()).rev().find_map(|n| self.intents.get(&code[..n])).map(String::as_str)
     }
 
     /// Adds the patterns of an `events.tsv` source (the project's, or an overlay's) and returns
@@ -197,6 +217,7 @@ impl EventLexicon {
             include_str!("../../../lexicon/cameo.tsv"),
             include_str!("../../../lexicon/events.tsv"),
             include_str!("../../../lexicon/modality.tsv"),
+            include_str!("../../../lexicon/intents.tsv"),
         ];
         Self::compile(texts, EVENT_FILES.map(|f| f))
     }
@@ -212,8 +233,8 @@ impl EventLexicon {
         }
         let names = paths.map(|p| p.display().to_string());
         let (lexicon, problems) = Self::compile(
-            [&texts[0], &texts[1], &texts[2]],
-            [names[0].as_str(), names[1].as_str(), names[2].as_str()],
+            [&texts[0], &texts[1], &texts[2], &texts[3]],
+            [names[0].as_str(), names[1].as_str(), names[2].as_str(), names[3].as_str()],
         );
         Ok((lexicon, problems))
     }
@@ -306,7 +327,8 @@ mod tests {
                          07\tProvide aid\t7\tAID\t-\n070\tProvide aid\t7\tAID\t-\n";
 
     fn compile(events: &str, modality: &str) -> (EventLexicon, Vec<Problem>) {
-        EventLexicon::compile([CAMEO, events, modality], ["cameo.tsv", "events.tsv", "modality.tsv"])
+        let names = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv"];
+        EventLexicon::compile([CAMEO, events, modality, "07\t070\n"], names)
     }
 
     #[test]
@@ -345,6 +367,15 @@ mod tests {
         );
         assert_eq!(lexicon.len(), 1);
         assert!(problems[0].message.contains("999"));
+    }
+
+    #[test]
+    fn intents_take_the_longest_prefix() {
+        let names = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv"];
+        let (lexicon, problems) = EventLexicon::compile([CAMEO, "", "", "07\t070\n1\t999\n"], names);
+        assert_eq!(problems.iter().map(|p| (p.file.as_str(), p.line)).collect::<Vec<_>>(), [("intents.tsv", 2)]);
+        assert_eq!(lexicon.intent("070"), Some("070"));
+        assert_eq!(lexicon.intent("111"), None);
     }
 
     #[test]

@@ -126,10 +126,13 @@ pub fn run_events(coder: &Coder<'_>, path: &Path, failures: bool) -> Result<()> 
         let gold = doc["events"].as_array().cloned().unwrap_or_default();
         let coded = coder.code(&Document { id, text, dct });
         let events: Vec<&Event> = coded.events.iter().filter(|e| counted(e)).collect();
+        // A record stands for all its mentions: any of their triggers may lie in the sentence.
         let in_sentence = |e: &Event, g: &Value| {
             let s = g["sentence"].as_u64().unwrap_or(u64::MAX) as usize;
-            let c = char_offset(text, e.trigger.start);
-            sentences.get(s).is_some_and(|(a, b)| c >= *a && c < *b)
+            std::iter::once(&e.trigger).chain(&e.other_triggers).any(|t| {
+                let c = char_offset(text, t.start);
+                sentences.get(s).is_some_and(|(a, b)| c >= *a && c < *b)
+            })
         };
         let matches = |e: &Event, g: &Value, lenient: bool| {
             let codes: Vec<String> = gold_actors(&g["codes"]);

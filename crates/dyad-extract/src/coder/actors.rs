@@ -110,7 +110,7 @@ impl Resolver<'_> {
         let mut out = Vec::new();
         for member in self.conjuncts(i) {
             let found = self.head(member, pronouns);
-            let found = if found.is_empty() { self.inside(member) } else { found };
+            let found = if found.is_empty() { self.inside(member) } else { self.refined(member, found) };
             for a in found {
                 if !out.iter().any(|b: &ActorRef| b.code == a.code) {
                     out.push(a);
@@ -118,6 +118,19 @@ impl Resolver<'_> {
             }
         }
         out
+    }
+
+    /// A bare country refined by an apposition naming an actor of that country with a sector
+    /// ("Russia, its president Putin" or a misparsed "Russia's Vladimir Putin" → RUSGOV).
+    fn refined(&self, i: usize, found: Vec<ActorRef>) -> Vec<ActorRef> {
+        let [only] = found.as_slice() else { return found };
+        if only.code.len() != 3 {
+            return found;
+        }
+        let finer = self.tree.children(i, "appos").flat_map(|a| self.head(a, false)).find(|a| {
+            a.code.len() > 3 && a.code.starts_with(only.code.as_str())
+        });
+        finer.map_or(found, |f| vec![f])
     }
 
     /// `i` and the words coordinated with it.
@@ -168,8 +181,8 @@ impl Resolver<'_> {
                 .into_iter()
                 .collect();
         }
-        if let Some(m) = self.doc.covering(node.start, node.end) {
-            let Some(code) = &m.code else { return Vec::new() };
+        let covering = self.doc.covering(node.start, node.end);
+        if let Some((m, code)) = covering.and_then(|m| Some((m, m.code.as_ref().filter(|c| self.codes_an_actor(c))?))) {
             let code = if m.capital && code.len() == 3 { format!("{code}GOV") } else { code.clone() };
             let entity = (m.kind == EntityType::Person || m.kind == EntityType::Organization)
                 .then(|| m.entity.clone());
@@ -211,6 +224,15 @@ impl Resolver<'_> {
             }
         }
         Vec::new()
+    }
+
+    /// Whether a code names an actor: a country, IGO, NGO or region, with or without a sector
+    /// (a sector alone, "GOV", says whose government it is not).
+    fn codes_an_actor(&self, code: &str) -> bool {
+        code.starts_with("IGO")
+            || code.starts_with("NGO")
+            || self.country(code).is_some()
+            || self.lexicon.regions.iter().any(|r| code.starts_with(r.code.as_str()))
     }
 
     /// The country of an actor code: its first three letters when they are a country's code.

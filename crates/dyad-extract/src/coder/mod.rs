@@ -63,6 +63,7 @@ pub struct Coder<'a> {
 /// One coded mention of an event, before merging.
 struct Found {
     sentence: usize,
+    code: String,
     source: ActorRef,
     target: Option<ActorRef>,
     pattern: Pattern,
@@ -114,18 +115,20 @@ impl Coder<'_> {
             }
             let pos = if tree.verb(t) { TriggerPos::Verb } else { TriggerPos::Noun };
             let patterns = self.events.patterns(pos, &tree.nodes[t].lemma);
-            let Some((pattern, bound)) = patterns.iter().find_map(|p| matches(tree, t, p).map(|b| (p, b)))
-            else {
-                continue;
-            };
-            for b in &bound {
-                consumed[*b] = true;
+            // The most constrained pattern that holds and finds its actors codes the trigger.
+            for pattern in patterns {
+                let Some(bound) = matches(tree, t, pattern) else { continue };
+                if self.emit(cx, sentence, t, pattern, &bound, out) {
+                    for b in &bound {
+                        consumed[*b] = true;
+                    }
+                    break;
+                }
             }
-            self.emit(cx, sentence, t, pattern, &bound, out);
         }
     }
 
-    /// The events of a trigger whose pattern matched.
+    /// The events of a trigger whose pattern matched; false when its actors are not found.
     fn emit(
         &self,
         cx: &Context<'_>,
@@ -134,11 +137,11 @@ impl Coder<'_> {
         pattern: &Pattern,
         bound: &[usize],
         out: &mut Vec<Found>,
-    ) {
+    ) -> bool {
         let tree = cx.tree;
         let (sources, source_path) = source(cx, t, 0);
         if sources.is_empty() {
-            return;
+            return false;
         }
         let (mut targets, target_path) = target(cx, t, pattern, bound);
         targets.retain(|a| !sources.iter().any(|s| s.code == a.code));
@@ -150,13 +153,28 @@ impl Coder<'_> {
                 }
             }
         } else if targets.is_empty() {
+            // A pattern that names where its target is needs one: without it, the words
+            // matched are too often not the event the pattern describes.
+            if !pattern.targets.is_empty() {
+                return false;
+            }
             pairs.extend(sources.iter().map(|s| (s.clone(), None)));
         } else {
             for s in &sources {
                 pairs.extend(targets.iter().map(|g| (s.clone(), Some(g.clone()))));
             }
         }
-        let modality = modality(self.events, tree, t);
+        let mut modality = modality(self.events, tree, t);
+        // Intending an event is an event of its own: "will visit" is 036, "vowed to attack" 138.
+        let mut code = pattern.code.clone();
+        let mut intent = String::new();
+        if modality == Modality::Intended {
+            if let Some(to) = self.events.intent(&code) {
+                intent = format!("; intended {code} → {to}");
+                code = to.to_string();
+                modality = Modality::Asserted;
+            }
+        }
         let date = match event_date(sentence, t, cx.times) {
             EventDate::Text(i) => (cx.times[i].value.clone(), DateSource::Text),
             EventDate::Document => match cx.doc.dct {
@@ -176,11 +194,12 @@ impl Coder<'_> {
         if !pattern.constraints.is_empty() {
             confidence += 0.1;
         }
-        let path = format!("source: {source_path}; target: {target_path}");
+        let path = format!("source: {source_path}; target: {target_path}{intent}");
         let node = &tree.nodes[t];
         for (source, target) in pairs {
             out.push(Found {
                 sentence: cx.n,
+                code: code.clone(),
                 source,
                 target,
                 pattern: pattern.clone(),
@@ -193,6 +212,7 @@ impl Coder<'_> {
                 path: path.clone(),
             });
         }
+        true
     }
 
     /// Where the event of trigger `t` took place: an `in`/`at` phrase naming a place.
@@ -237,14 +257,15 @@ impl Coder<'_> {
             let same = events.iter_mut().find(|e| {
                 e.source.as_ref().map(|s| &s.code) == Some(&f.source.code)
                     && e.target.as_ref().map(|t| t.code.clone()) == target_code
-                    && e.cameo == f.pattern.code
+                    && e.cameo == f.code
                     && e.date == f.date.0
             });
             if let Some(e) = same {
                 e.mentions += 1;
+                e.other_triggers.push(span(doc.text, f.trigger));
                 continue;
             }
-            let Some(code) = self.events.code(&f.pattern.code) else { continue };
+            let Some(code) = self.events.code(&f.code) else { continue };
             let root = code.code.get(..2).unwrap_or("").to_string();
             let historical = historical(events_date_year(&f.date), doc.dct);
             let n = per_sentence.entry(f.sentence).or_default();
@@ -272,6 +293,7 @@ impl Coder<'_> {
                 confidence: f.confidence,
                 rule: format!("{} (events.tsv:{}); {}", f.pattern.text, f.pattern.line, f.path),
                 mentions: 1,
+                other_triggers: Vec::new(),
             });
         }
         events
@@ -345,6 +367,7 @@ fn slot_heads(tree: &Tree<'_>, t: usize, slot: &Slot) -> Vec<usize> {
                     || (is(rel, "advcl") && tree.children(*c, "mark").any(|m| tree.nodes[m].lower == "to"))
             })
             .collect(),
+        Slot::Ccomp => tree.children(t, "ccomp").collect(),
         Slot::Prt => tree.children(t, "compound:prt").collect(),
         Slot::Prep(p) => tree.prep_phrases(t, p).collect(),
     }
@@ -402,7 +425,14 @@ fn source(cx: &Context<'_>, t: usize, depth: usize) -> (Vec<ActorRef>, &'static 
         return (found, "inherited");
     }
     if is(rel, "acl") {
-        return (phrase(head), "modified noun");
+        // "the rebels holding the town": the noun modified acts; "a statement following
+        // talks": it names no actor, so the clause around it does.
+        let found = phrase(head);
+        if !found.is_empty() {
+            return (found, "modified noun");
+        }
+        let (found, _) = source(cx, head, depth + 1);
+        return (found, "inherited");
     }
     (Vec::new(), "none")
 }
@@ -418,7 +448,16 @@ fn target(cx: &Context<'_>, t: usize, pattern: &Pattern, bound: &[usize]) -> (Ve
             if *h != t && *slot == Slot::Obj && Some(*h) == light {
                 continue;
             }
-            for c in slot_heads(tree, *h, slot) {
+            let mut heads = slot_heads(tree, *h, slot);
+            // "the U.S. request" is "the request of the U.S.": a bound noun's owner fills `of`.
+            if *h != t && *slot == Slot::Prep("of".into()) && tree.noun(*h) {
+                heads.extend(["nmod:poss", "compound", "amod"].iter().flat_map(|r| tree.children(*h, r)));
+            }
+            // The target in a clause is its subject ("demanded that Belgrade withdraw").
+            if *slot == Slot::Ccomp {
+                heads = heads.iter().flat_map(|c| tree.child(*c, "nsubj").or(Some(*c))).collect();
+            }
+            for c in heads {
                 let found = cx.resolver.phrase(c, true);
                 if !found.is_empty() {
                     return (found, slot_name(slot));
@@ -434,6 +473,7 @@ fn slot_name(slot: &Slot) -> String {
         Slot::Obj => "obj".into(),
         Slot::Iobj => "iobj".into(),
         Slot::Xcomp => "xcomp".into(),
+        Slot::Ccomp => "ccomp".into(),
         Slot::Prt => "prt".into(),
         Slot::Prep(p) => p.clone(),
     }
@@ -545,6 +585,7 @@ mod tests {
     const PATTERNS: &str = "111\tV\tcondemn\t>obj\n112\tV\taccuse\t>obj\n190\tV\tattack\t>obj\n190\tN\tattack\t>on >against\n\
         163\tV\timpose\tobj:sanction|embargo >on >against\n0331\tV\tagree\tto:loan|aid >for >to\n040\tV\tmeet\t>with >obj <>\n\
         036\tV\tinvite\t>obj\n030\tV\tvow\txcomp:strengthen >with <>\n";
+    const INTENTS: &str = "07\t0331\n";
     const MODALITY: &str = "not|never\tdependent\tnegated\ncould|might\tdependent\thypothetical\n\
         close|vow\tgovernor\tintended\n";
 
