@@ -8,6 +8,7 @@
 //! that point nowhere, terms that denote two different actors.
 
 pub mod matcher;
+pub mod petrarch;
 pub mod tables;
 pub mod tsv;
 
