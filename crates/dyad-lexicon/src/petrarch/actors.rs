@@ -93,6 +93,15 @@ pub fn read(file: &str, bytes: &[u8]) -> (Actors, Vec<Problem>) {
             }
             continue;
         }
+        if let State::Record(actor, seen) = &mut state {
+            if actor.periods.is_empty() && !seen.group && !actor.names.is_empty() && !t.contains('[') {
+                // `LEONID_BREZHNEV_` then `LEONID_ILYICH_BREZHNEV` then the dates: a synonym
+                // that lost its `+`.
+                problems.repair(n, "missing +", "a name after a name without codes: read as its synonym");
+                push_name(actor, t, n, &mut problems);
+                continue;
+            }
+        }
         finish(std::mem::replace(&mut state, State::Start), &mut out, &mut problems);
         state = primary(&line, &mut problems);
     }
@@ -312,7 +321,10 @@ NO_CODE_AT_ALL\n\
 LORIEN  [ELR/GAL]\n\
 PALESTINIAN [pse]\n\
 JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]\n\
-+FAEROYENE]_\n";
++FAEROYENE]_\n\
+LEONID_BREZHNEV_\n\
+LEONID_ILYICH_BREZHNEV\n\
+\t[RUSGOV 641014-821110]\n";
 
     #[test]
     fn reads_records_periods_and_reports_the_dirt() {
@@ -320,8 +332,17 @@ JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]\n\
         let names: Vec<&str> = got.actors.iter().map(|a| a.names[0].as_str()).collect();
         assert_eq!(
             names,
-            ["Russia", "Vladimir Putin", "Bad Dates", "Ivory Coast", "Palestinian", "Javier De Cuellar"]
+            [
+                "Russia",
+                "Vladimir Putin",
+                "Bad Dates",
+                "Ivory Coast",
+                "Palestinian",
+                "Javier De Cuellar",
+                "Leonid Brezhnev"
+            ]
         );
+        assert_eq!(got.actors[6].names, ["Leonid Brezhnev", "Leonid Ilyich Brezhnev"]);
         assert_eq!(got.actors[0].names, ["Russia", "Russian Federation"]);
         let putin = &got.actors[1];
         assert_eq!(putin.names, ["Vladimir Putin", "President Putin"]);
@@ -360,6 +381,7 @@ JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]\n\
                 (22, "no code"),
                 (23, "unknown code"),
                 (26, "stray bracket"),
+                (28, "missing +"),
             ]
         );
         assert!(problems[0].to_string().starts_with("a.actors.txt:10: a comment where a name"));
@@ -370,12 +392,12 @@ JAVIER_DE_CUELLAR_\t[IGOUNO 820101-911231] [ELI]\n\
         let (got, _) = read("a", SAMPLE.as_bytes());
         let mut out = String::new();
         let rows = render(&got.actors, &mut out);
-        assert_eq!(rows, 9);
+        assert_eq!(rows, 10);
         assert!(out.contains("Vladimir Putin|President Putin\tRUSGOV\t-\t2000-01-01\t-\n"));
         assert!(out.contains("Javier De Cuellar\tIGOUNO\t-\t1982-01-01\t1991-12-31\n"));
         assert!(out.contains("Palestinian\tPSE\t-\t-\t-\n"));
         let (n, problems) = check("officials.tsv", &out);
-        assert_eq!((n, problems), (9, vec![]));
+        assert_eq!((n, problems), (10, vec![]));
         let (_, problems) = check("o", "Putin\tRUSGOV\t-\t2000-1-1\t-\nx\tbad code\t-\t-\t-\n");
         assert_eq!(problems.len(), 2);
     }
