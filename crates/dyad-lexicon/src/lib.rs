@@ -6,11 +6,13 @@
 //! The sources are TSV files under `lexicon/`, one entry a line, reviewed like code
 //! ([`tsv`]); they are compiled into one [`matcher::Matcher`] over the words of a text, which
 //! finds every term in one pass. [`Lexicon::check`] validates the sources: duplicates, codes
-//! that point nowhere, terms that denote two different actors.
+//! that point nowhere, terms that denote two different actors. [`petrarch`] reads PETRARCH-2 /
+//! Phoenix dictionaries into the same formats, as an overlay.
 
 pub mod events;
 pub mod matcher;
 pub mod officials;
+pub mod petrarch;
 pub mod tables;
 pub mod tsv;
 

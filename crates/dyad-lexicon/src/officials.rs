@@ -127,7 +127,8 @@ impl Officials {
     fn pick(&self, terms: &[usize], date: Option<u32>) -> Option<&Official> {
         let mut terms = terms.iter().map(|i| &self.terms[*i]);
         match date {
-            Some(d) => terms.find(|t| t.serves_on(d)),
+            // A dated term beats an undated default row (imported dictionaries have both).
+            Some(d) => terms.filter(|t| t.serves_on(d)).max_by_key(|t| t.start.is_some() || t.end.is_some()),
             None => terms.max_by_key(|t| t.start.unwrap_or(0)),
         }
     }

@@ -49,7 +49,8 @@ enum Command {
     ///
     /// Example: dyad code --entities --date 2019-10-31 examples/russia-cuba.txt
     Code(code::CodeArgs),
-    /// Check the lexicon sources (countries, regions, organisations, metonyms, agents, places).
+    /// Check the lexicon sources (countries, regions, organisations, metonyms, agents, places),
+    /// or import PETRARCH-2 / Phoenix dictionaries as a lexicon overlay.
     ///
     /// Example: dyad lexicon check lexicon/
     Lexicon(lexicon::LexiconArgs),
