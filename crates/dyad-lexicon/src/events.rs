@@ -373,7 +373,10 @@ mod tests {
     fn intents_take_the_longest_prefix() {
         let names = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv"];
         let (lexicon, problems) = EventLexicon::compile([CAMEO, "", "", "07\t070\n1\t999\n"], names);
-        assert_eq!(problems.iter().map(|p| (p.file.as_str(), p.line)).collect::<Vec<_>>(), [("intents.tsv", 2)]);
+        assert_eq!(
+            problems.iter().map(|p| (p.file.as_str(), p.line)).collect::<Vec<_>>(),
+            [("intents.tsv", 2)]
+        );
         assert_eq!(lexicon.intent("070"), Some("070"));
         assert_eq!(lexicon.intent("111"), None);
     }

@@ -125,7 +125,7 @@ impl Officials {
 
     /// The term among `terms` serving at `date`, or the latest without a date.
     fn pick(&self, terms: &[usize], date: Option<u32>) -> Option<&Official> {
-        let mut terms = terms.iter().map(|i| &self.terms[*i]);
+        let terms = terms.iter().map(|i| &self.terms[*i]);
         match date {
             // A dated term beats an undated default row (imported dictionaries have both).
             Some(d) => terms.filter(|t| t.serves_on(d)).max_by_key(|t| t.start.is_some() || t.end.is_some()),

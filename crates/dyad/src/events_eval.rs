@@ -218,6 +218,15 @@ fn plover_actors(v: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Whether a system actor matches PLOVER gold codes by country: the gold's `IGO` stands for
+/// any international organisation, governmental or not (it codes Amnesty and the Red Cross),
+/// so it accepts dyad's NGO codes too.
+fn plover_actor_matches(gold: &[String], system: Option<&str>) -> bool {
+    let international = |c: &str| c.starts_with("IGO") || c.starts_with("NGO");
+    actor_matches(gold, system, true)
+        || (gold.iter().any(|g| international(g)) && system.is_some_and(international))
+}
+
 /// Scores the coder on PLOVER gold sentences.
 pub fn run_plover(coder: &Coder<'_>, path: &Path, failures: bool) -> Result<()> {
     let raw = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
@@ -248,8 +257,8 @@ pub fn run_plover(coder: &Coder<'_>, path: &Path, failures: bool) -> Result<()> 
         let events: Vec<&Event> = coded.events.iter().filter(|e| counted(e)).collect();
         let of_type: Vec<&&Event> = events.iter().filter(|e| e.plover == want).collect();
         let ok = of_type.iter().any(|e| {
-            actor_matches(&sources, e.source.as_ref().map(|a| a.code.as_str()), true)
-                && actor_matches(&targets, e.target.as_ref().map(|a| a.code.as_str()), true)
+            plover_actor_matches(&sources, e.source.as_ref().map(|a| a.code.as_str()))
+                && plover_actor_matches(&targets, e.target.as_ref().map(|a| a.code.as_str()))
         });
         typed += usize::from(!of_type.is_empty());
         right += usize::from(ok);
@@ -304,6 +313,13 @@ mod tests {
         assert!(actor_matches(&["USA".to_string()], Some("USAGOV"), false));
         assert!(actor_matches(&[], None, false));
         assert!(!actor_matches(&gold, None, true));
+    }
+
+    #[test]
+    fn plover_igo_accepts_any_international_organisation() {
+        assert!(plover_actor_matches(&["IGO".to_string()], Some("NGOHRIAMN")));
+        assert!(!plover_actor_matches(&["IGO".to_string()], Some("USA")));
+        assert!(plover_actor_matches(&["USA".to_string()], Some("USAGOV")));
     }
 
     #[test]

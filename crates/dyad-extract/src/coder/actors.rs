@@ -6,7 +6,7 @@
 
 use super::tree::{is, Tree};
 use crate::entities::{Entity, EntityType};
-use dyad_lexicon::{Entry, Lexicon};
+use dyad_lexicon::{Entry, Lexicon, SECTORS};
 
 /// An actor a phrase resolves to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -127,9 +127,11 @@ impl Resolver<'_> {
         if only.code.len() != 3 {
             return found;
         }
-        let finer = self.tree.children(i, "appos").flat_map(|a| self.head(a, false)).find(|a| {
-            a.code.len() > 3 && a.code.starts_with(only.code.as_str())
-        });
+        let finer = self
+            .tree
+            .children(i, "appos")
+            .flat_map(|a| self.head(a, false))
+            .find(|a| a.code.len() > 3 && a.code.starts_with(only.code.as_str()));
         finer.map_or(found, |f| vec![f])
     }
 
@@ -182,7 +184,9 @@ impl Resolver<'_> {
                 .collect();
         }
         let covering = self.doc.covering(node.start, node.end);
-        if let Some((m, code)) = covering.and_then(|m| Some((m, m.code.as_ref().filter(|c| self.codes_an_actor(c))?))) {
+        if let Some((m, code)) =
+            covering.and_then(|m| Some((m, m.code.as_ref().filter(|c| self.codes_an_actor(c))?)))
+        {
             let code = if m.capital && code.len() == 3 { format!("{code}GOV") } else { code.clone() };
             let entity = (m.kind == EntityType::Person || m.kind == EntityType::Organization)
                 .then(|| m.entity.clone());
@@ -226,18 +230,22 @@ impl Resolver<'_> {
         Vec::new()
     }
 
-    /// Whether a code names an actor: a country, IGO, NGO or region, with or without a sector
-    /// (a sector alone, "GOV", says whose government it is not).
+    /// Whether a code names an actor: an organisation's, or anything but sector codes alone
+    /// ("GOV" says whose government it is not). Overlays may bring actor codes of their own
+    /// ("ARN").
     fn codes_an_actor(&self, code: &str) -> bool {
-        code.starts_with("IGO")
-            || code.starts_with("NGO")
-            || self.country(code).is_some()
-            || self.lexicon.regions.iter().any(|r| code.starts_with(r.code.as_str()))
+        let sectors_only = code.len() % 3 == 0
+            && (0..code.len() / 3).all(|k| code.get(3 * k..3 * k + 3).is_some_and(|s| SECTORS.contains(&s)));
+        let organisation = code.starts_with("IGO") || code.starts_with("NGO");
+        !code.is_empty() && (organisation || !sectors_only)
     }
 
-    /// The country of an actor code: its first three letters when they are a country's code.
-    pub fn country(&self, code: &str) -> Option<String> {
+    /// The country part of an actor code, to which an agent's sector is added: its first
+    /// three letters, unless the code is an organisation's (IGO…, NGO…) or a region's.
+    fn country(&self, code: &str) -> Option<String> {
         let prefix = code.get(..3)?;
-        self.lexicon.countries.iter().any(|c| c.code == prefix).then(|| prefix.to_string())
+        let organisation = prefix == "IGO" || prefix == "NGO";
+        let region = self.lexicon.regions.iter().any(|r| r.code == prefix);
+        (!organisation && !region && !SECTORS.contains(&prefix)).then(|| prefix.to_string())
     }
 }

@@ -393,6 +393,16 @@ fn source(cx: &Context<'_>, t: usize, depth: usize) -> (Vec<ActorRef>, &'static 
             if relative && is(node.rel, "acl") {
                 return (node.head.map(phrase).unwrap_or_default(), "relative");
             }
+            // "Palestinian leaders said they would boycott ...": a pronoun subject of a reported
+            // clause is the reporter.
+            if tree.nodes[s].xpos == "PRP" && is(node.rel, "ccomp") {
+                if let Some(head) = node.head {
+                    let (found, _) = source(cx, head, depth + 1);
+                    if !found.is_empty() {
+                        return (found, "reporter");
+                    }
+                }
+            }
             return (phrase(s), "subject");
         }
     } else {
