@@ -193,12 +193,19 @@ fn code_writes_event_records_as_json_lines_and_csv() {
         .lines()
         .map(|l| serde_json::from_str(l).expect("each line is a JSON event"))
         .collect();
-    let met = events.iter().find(|e| e["trigger"]["text"] == "met" && e["source"]["code"] == "CUBGOV");
-    let met = met.unwrap_or_else(|| panic!("no CUBGOV meeting in {events:#?}"));
-    assert_eq!(met["target"]["code"], "RUSGOV");
-    assert_eq!(met["cameo"].as_str().map(|c| c.starts_with("04")), Some(true));
+    let consult = |source: &str, target: &str| {
+        events.iter().find(|e| {
+            e["source"]["code"] == source
+                && e["target"]["code"] == target
+                && e["cameo"].as_str().is_some_and(|c| c.starts_with("04"))
+        })
+    };
+    let met =
+        consult("CUBGOV", "RUSBUS").unwrap_or_else(|| panic!("no meeting with businessmen in {events:#?}"));
+    assert_eq!(met["trigger"]["text"], "met");
     assert_eq!(met["quad_class"], 1);
     assert!(met["rule"].as_str().is_some_and(|r| r.contains("events.tsv:")));
+    assert!(consult("CUBGOV", "RUSGOV").is_some(), "no talks with Russia in {events:#?}");
     let out = dyad(&["code", "--format", "csv", "examples/russia-cuba.txt"], None);
     let csv = String::from_utf8_lossy(&out.stdout);
     assert!(csv.starts_with("id,doc_id,sentence,date,"), "{csv}");

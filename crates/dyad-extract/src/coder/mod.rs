@@ -602,10 +602,8 @@ mod tests {
     fn setup() -> &'static (Pipeline, Lexicon, EventLexicon) {
         static SETUP: OnceLock<(Pipeline, Lexicon, EventLexicon)> = OnceLock::new();
         SETUP.get_or_init(|| {
-            let (events, problems) = EventLexicon::compile(
-                [CAMEO, PATTERNS, MODALITY],
-                ["cameo.tsv", "events.tsv", "modality.tsv"],
-            );
+            let names = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv"];
+            let (events, problems) = EventLexicon::compile([CAMEO, PATTERNS, MODALITY, INTENTS], names);
             assert!(problems.is_empty(), "{problems:?}");
             (Pipeline::embedded(true).unwrap(), Lexicon::embedded().0, events)
         })
