@@ -157,11 +157,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let batch: usize = arg(&args, "--batch", 1000).max(1);
     let text_bytes: usize = arg(&args, "--text-bytes", 0);
     let keep = args.iter().any(|a| a == "--keep");
-    let path: PathBuf = arg(
-        &args,
-        "--db",
-        std::env::temp_dir().join(format!("dyad-bench-{}.db", std::process::id())),
-    );
+    let path: PathBuf =
+        arg(&args, "--db", std::env::temp_dir().join(format!("dyad-bench-{}.db", std::process::id())));
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
     }
@@ -222,9 +219,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         size as f64 / 1e6 * 1e6 / written as f64,
         size as f64 / written as f64
     );
-    if let Ok(mut stmt) = store.connection().prepare(
-        "SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY sum(pgsize) DESC",
-    ) {
+    if let Ok(mut stmt) = store
+        .connection()
+        .prepare("SELECT name, sum(pgsize) FROM dbstat GROUP BY name ORDER BY sum(pgsize) DESC")
+    {
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
         for row in rows {
             let (name, bytes) = row?;

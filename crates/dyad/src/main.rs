@@ -4,9 +4,11 @@
 mod bench;
 mod code;
 mod eval;
+mod export;
 mod input;
 mod lexicon;
 mod ner_eval;
+mod query;
 mod specs;
 mod tag;
 mod timex_eval;
@@ -22,7 +24,7 @@ use std::process::ExitCode;
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  dyad parse examples/russia-cuba.txt\n  dyad code --entities --date 2019-10-31 examples/russia-cuba.txt\n  dyad eval conllu ../shared/train/ud-ewt/en_ewt-ud-test.conllu --from tokens\n  dyad bench examples/russia-cuba.txt"
+    after_help = "Examples:\n  dyad parse examples/russia-cuba.txt\n  dyad code --entities --date 2019-10-31 examples/russia-cuba.txt\n  dyad eval conllu ../shared/train/ud-ewt/en_ewt-ud-test.conllu --from tokens\n  dyad bench examples/russia-cuba.txt\n  dyad query dyads RUS CUB --by month --db dyad.db"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -61,6 +63,14 @@ enum Command {
     ///
     /// Example: dyad bench examples/russia-cuba.txt
     Bench(bench::BenchArgs),
+    /// Query a dyad database: events with filters, dyad time series, top actors.
+    ///
+    /// Example: dyad query dyads RUS CUB --by month --db dyad.db
+    Query(query::QueryArgs),
+    /// Export the events of a dyad database as JSON Lines, CSV or GDELT 2.0 event rows.
+    ///
+    /// Example: dyad export --format gdelt --output events.tsv --db dyad.db
+    Export(export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -73,6 +83,8 @@ fn main() -> ExitCode {
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
