@@ -11,6 +11,8 @@
 //! The schema is versioned with `PRAGMA user_version` and brought up to date on opening by
 //! an ordered list of migrations ([`SCHEMA_VERSION`]).
 
+#![warn(missing_docs)]
+
 mod query;
 mod rows;
 mod schema;
