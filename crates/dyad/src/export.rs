@@ -1,7 +1,7 @@
 //! `dyad export`: the stored events as JSON Lines, CSV or GDELT 2.0 event rows.
 
 use crate::query::{DbArgs, FilterArgs};
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use clap::{Args, ValueEnum};
 use dyad_extract::event::{Actor, Event};
 use dyad_store::{EventRow, EVENT_COLUMNS};
@@ -33,11 +33,20 @@ enum ExportFormat {
     /// The 61 tab-separated columns of the GDELT 2.0 Event table, no header; the fields dyad
     /// has no value for are empty.
     Gdelt,
+    /// The events table's columns, typed and zstd-compressed (needs --output and a dyad built
+    /// with `--features parquet`).
+    Parquet,
 }
 
 /// Runs `dyad export`.
 pub fn run(args: ExportArgs) -> Result<()> {
     let store = args.db.open()?;
+    if let ExportFormat::Parquet = args.format {
+        let Some(path) = &args.output else { bail!("--format parquet writes a file: name it with --output") };
+        let n = parquet(&store, &args.filter.filter(), path)?;
+        eprintln!("{n} events written to {}", path.display());
+        return Ok(());
+    }
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(
             std::fs::File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
@@ -54,6 +63,7 @@ pub fn run(args: ExportArgs) -> Result<()> {
             ExportFormat::Jsonl => writeln!(out, "{}", serde_json::to_string(&row.event)?)?,
             ExportFormat::Csv => writeln!(out, "{}", csv_line(csv_fields(&row.event)))?,
             ExportFormat::Gdelt => writeln!(out, "{}", gdelt_fields(&row).join("\t"))?,
+            ExportFormat::Parquet => {} // written above
         }
         n += 1;
         Ok(())
@@ -63,6 +73,20 @@ pub fn run(args: ExportArgs) -> Result<()> {
         eprintln!("{n} events written to {}", path.display());
     }
     Ok(())
+}
+
+#[cfg(feature = "parquet")]
+fn parquet(
+    store: &dyad_store::Store,
+    filter: &dyad_store::EventFilter,
+    path: &std::path::Path,
+) -> Result<u64> {
+    crate::parquet_out::write(store, filter, path)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet(_: &dyad_store::Store, _: &dyad_store::EventFilter, _: &std::path::Path) -> Result<u64> {
+    bail!("this dyad was built without Parquet support: build it with `cargo build --release --features parquet`")
 }
 
 /// One CSV line (RFC 4180 quoting) of `fields`.

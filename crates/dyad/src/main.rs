@@ -8,6 +8,8 @@ mod export;
 mod input;
 mod lexicon;
 mod ner_eval;
+#[cfg(feature = "parquet")]
+mod parquet_out;
 mod query;
 mod specs;
 mod tag;
@@ -67,7 +69,7 @@ enum Command {
     ///
     /// Example: dyad query dyads RUS CUB --by month --db dyad.db
     Query(query::QueryArgs),
-    /// Export the events of a dyad database as JSON Lines, CSV or GDELT 2.0 event rows.
+    /// Export the events of a dyad database as JSON Lines, CSV, GDELT 2.0 event rows or Parquet.
     ///
     /// Example: dyad export --format gdelt --output events.tsv --db dyad.db
     Export(export::ExportArgs),

@@ -214,3 +214,28 @@ fn export_writes_jsonl_csv_and_gdelt_rows() {
     assert_eq!(r[59], "20191101123000");
     assert_eq!(r[60], "https://example.org/a");
 }
+
+#[cfg(feature = "parquet")]
+#[test]
+fn export_writes_parquet_with_the_events_columns() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let db = database("parquet");
+    let out = db.with_file_name("events.parquet");
+    let done = dyad(&db_args(&db, &["export", "--format", "parquet", "--output", out.to_str().unwrap()]));
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let reader = SerializedFileReader::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let meta = reader.metadata().file_metadata();
+    assert_eq!(meta.num_rows(), 4);
+    let names: Vec<&str> = meta.schema_descr().columns().iter().map(|c| c.name()).collect();
+    assert_eq!(names, EVENT_COLUMNS);
+}
+
+#[cfg(not(feature = "parquet"))]
+#[test]
+fn export_to_parquet_says_how_to_get_it() {
+    let db = database("no-parquet");
+    let out = db.with_file_name("events.parquet");
+    let done = dyad(&db_args(&db, &["export", "--format", "parquet", "--output", out.to_str().unwrap()]));
+    assert!(!done.status.success());
+    assert!(String::from_utf8_lossy(&done.stderr).contains("--features parquet"));
+}
