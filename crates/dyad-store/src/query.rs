@@ -142,9 +142,9 @@ fn prefix_end(prefix: &str) -> Option<String> {
 
 /// Builds a WHERE clause and its parameters.
 #[derive(Default)]
-struct Where {
-    terms: Vec<String>,
-    params: Vec<Value>,
+pub(crate) struct Where {
+    pub(crate) terms: Vec<String>,
+    pub(crate) params: Vec<Value>,
 }
 
 impl Where {
@@ -172,7 +172,7 @@ impl Where {
         }
     }
 
-    fn sql(&self) -> String {
+    pub(crate) fn sql(&self) -> String {
         if self.terms.is_empty() {
             String::new()
         } else {
@@ -194,12 +194,20 @@ fn like_pattern(words: &str) -> String {
 }
 
 impl EventFilter {
-    fn to_where(&self) -> Result<Where> {
+    pub(crate) fn to_where(&self) -> Result<Where> {
         let mut w = Where::default();
         w.prefix("e.source_code", &self.source);
         w.prefix("e.target_code", &self.target);
-        w.eq("e.source_country", &self.source_country);
-        w.eq("e.target_country", &self.target_country);
+        // The actor-key term is implied by the country term; it lets SQLite use the
+        // events_dyad index, whose leading column it is (same expression as actor_key()).
+        for (side, country) in [("source", &self.source_country), ("target", &self.target_country)] {
+            if let Some(c) = country {
+                let p = w.param(c.as_str());
+                w.terms.push(format!(
+                    "e.{side}_country = {p} AND coalesce(e.{side}_country, e.{side}_code) = {p}"
+                ));
+            }
+        }
         w.eq("e.source_sector", &self.source_sector);
         w.eq("e.target_sector", &self.target_sector);
         if let Some(cameo) = self.cameo.as_deref().filter(|c| !c.is_empty()) {

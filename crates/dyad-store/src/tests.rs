@@ -390,3 +390,25 @@ fn a_document_keeps_its_entities_in_order() {
     assert_eq!(s.entities("d").unwrap(), [e.clone(), e]);
     assert!(s.entities("none").unwrap().is_empty());
 }
+
+#[test]
+fn a_source_country_filter_uses_the_dyad_index() {
+    let s = sample();
+    let filter = EventFilter { source_country: Some("RUS".into()), ..Default::default() };
+    let w = filter.to_where().unwrap();
+    let sql = format!("EXPLAIN QUERY PLAN SELECT e.id FROM events e {}", w.sql());
+    let mut stmt = s.connection().prepare(&sql).unwrap();
+    let plan: Vec<String> = stmt
+        .query_map(rusqlite::params_from_iter(w.params), |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(plan.iter().any(|p| p.contains("INDEX events_dyad")), "{plan:?}");
+    assert_eq!(ids(&s, filter), ["d1:0:0", "d1:0:2", "d3:0:0"]);
+}
+
+#[test]
+fn a_store_moves_to_a_writer_thread() {
+    fn send<T: Send>() {}
+    send::<Store>();
+}
