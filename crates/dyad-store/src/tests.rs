@@ -55,38 +55,58 @@ fn doc(id: &str, text: &str) -> DocumentRow {
     }
 }
 
-fn temp_db(name: &str) -> PathBuf {
+/// A database path in a fresh temp folder, removed with the folder when dropped.
+struct TempDb(PathBuf);
+
+impl std::ops::Deref for TempDb {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
+fn temp_db(name: &str) -> TempDb {
     let dir = std::env::temp_dir().join(format!("dyad-store-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir.join("dyad.db")
+    TempDb(dir.join("dyad.db"))
 }
 
 #[test]
 fn migrations_are_idempotent_and_versioned() {
-    let path = temp_db("migrations");
+    let db = temp_db("migrations");
+    let path: &Path = &db;
     {
-        let mut s = Store::open(&path).unwrap();
+        let mut s = Store::open(path).unwrap();
         assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
         s.put_document(&doc("d1", "x"), &[ev("d1", 0, "RUS", "CUB", "2019-10-31", "036", 4.0)], &[]).unwrap();
         let mode: String = s.connection().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
         assert_eq!(mode, "wal");
     }
     // Opening again runs no migration twice and keeps the data.
-    let s = Store::open(&path).unwrap();
+    let s = Store::open(path).unwrap();
     assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
     assert_eq!(s.counts().unwrap().events, 1);
     drop(s);
     // A database from a newer dyad is refused, not damaged.
-    let conn = Connection::open(&path).unwrap();
+    let conn = Connection::open(path).unwrap();
     conn.execute_batch(&format!("PRAGMA user_version = {}", SCHEMA_VERSION + 1)).unwrap();
     drop(conn);
-    assert!(matches!(Store::open(&path), Err(Error::NewerSchema { .. })));
+    assert!(matches!(Store::open(path), Err(Error::NewerSchema { .. })));
 }
 
 #[test]
 fn open_existing_names_a_missing_file() {
-    let path = temp_db("missing").with_file_name("nope.db");
+    let db = temp_db("missing");
+    let path = db.with_file_name("nope.db");
     let err = Store::open_existing(&path).err().unwrap();
     assert!(matches!(err, Error::NotFound(_)));
     assert!(err.to_string().contains("nope.db"));

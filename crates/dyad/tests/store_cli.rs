@@ -60,8 +60,26 @@ fn event(doc: &str, n: usize, source: Actor, target: Actor, date: &str, cameo: &
     }
 }
 
+/// A database path in a fresh temp folder, removed with the folder when dropped.
+struct TempDb(PathBuf);
+
+impl std::ops::Deref for TempDb {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        if let Some(dir) = self.0.parent() {
+            let _ = std::fs::remove_dir_all(dir);
+        }
+    }
+}
+
 /// A database of two documents and four events in a fresh temp folder.
-fn database(name: &str) -> PathBuf {
+fn database(name: &str) -> TempDb {
     let dir = std::env::temp_dir().join(format!("dyad-cli-store-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -99,7 +117,7 @@ fn database(name: &str) -> PathBuf {
             },
         ])
         .unwrap();
-    path
+    TempDb(path)
 }
 
 fn db_args<'a>(path: &'a Path, args: &[&'a str]) -> Vec<&'a str> {
