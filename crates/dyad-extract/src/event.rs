@@ -4,10 +4,10 @@
 //! This is the one type every later stage (output formats, the store, exports) reads; its
 //! serialised field names are the JSON Lines fields of DESIGN.md § Event record.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// One coded event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Deterministic id: `doc_id:sentence:n`, `n` counting the document's events in the
     /// sentence, in output order.
@@ -59,7 +59,7 @@ pub struct Event {
 }
 
 /// Where an event's date comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DateSource {
     /// A temporal expression governing the trigger.
@@ -71,7 +71,7 @@ pub enum DateSource {
 }
 
 /// The modality of an event.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Modality {
     /// Said to have happened.
@@ -100,7 +100,7 @@ impl Modality {
 }
 
 /// An event participant: the words that name it and the actor code they resolve to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
     /// The words in the text ("The presidents of Russia and Cuba", "He").
     pub text: String,
@@ -119,7 +119,7 @@ pub struct Actor {
 }
 
 /// A span of the document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     /// The words.
     pub text: String,
@@ -130,7 +130,7 @@ pub struct Span {
 }
 
 /// Where an event took place.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
     /// The place's name as written.
     pub text: String,
@@ -143,7 +143,7 @@ pub struct Location {
 }
 
 /// An amount attached to an event.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventAmount {
     /// The words.
     pub text: String,

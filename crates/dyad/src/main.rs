@@ -6,11 +6,15 @@ mod code;
 mod eval;
 mod events_eval;
 mod events_out;
+mod export;
 mod input;
 mod knowledge;
 mod lexicon;
 mod ner_eval;
+#[cfg(feature = "parquet")]
+mod parquet_out;
 mod petrarch_eval;
+mod query;
 mod specs;
 mod tag;
 mod timex_eval;
@@ -26,7 +30,7 @@ use std::process::ExitCode;
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  dyad parse examples/russia-cuba.txt\n  dyad code --entities --date 2019-10-31 examples/russia-cuba.txt\n  dyad eval conllu ../shared/train/ud-ewt/en_ewt-ud-test.conllu --from tokens\n  dyad bench examples/russia-cuba.txt"
+    after_help = "Examples:\n  dyad parse examples/russia-cuba.txt\n  dyad code --entities --date 2019-10-31 examples/russia-cuba.txt\n  dyad eval conllu ../shared/train/ud-ewt/en_ewt-ud-test.conllu --from tokens\n  dyad bench examples/russia-cuba.txt\n  dyad query dyads RUS CUB --by month --db dyad.db"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -66,6 +70,14 @@ enum Command {
     ///
     /// Example: dyad bench examples/russia-cuba.txt
     Bench(bench::BenchArgs),
+    /// Query a dyad database: events with filters, dyad time series, top actors.
+    ///
+    /// Example: dyad query dyads RUS CUB --by month --db dyad.db
+    Query(query::QueryArgs),
+    /// Export the events of a dyad database as JSON Lines, CSV, GDELT 2.0 event rows or Parquet.
+    ///
+    /// Example: dyad export --format gdelt --output events.tsv --db dyad.db
+    Export(export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -78,6 +90,8 @@ fn main() -> ExitCode {
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Query(args) => query::run(args),
+        Command::Export(args) => export::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

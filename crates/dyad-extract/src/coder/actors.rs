@@ -234,7 +234,7 @@ impl Resolver<'_> {
     /// ("GOV" says whose government it is not). Overlays may bring actor codes of their own
     /// ("ARN").
     fn codes_an_actor(&self, code: &str) -> bool {
-        let sectors_only = code.len() % 3 == 0
+        let sectors_only = code.len().is_multiple_of(3)
             && (0..code.len() / 3).all(|k| code.get(3 * k..3 * k + 3).is_some_and(|s| SECTORS.contains(&s)));
         let organisation = code.starts_with("IGO") || code.starts_with("NGO");
         !code.is_empty() && (organisation || !sectors_only)
