@@ -2,10 +2,10 @@
 //! `--entities`, the document-level record of DESIGN.md with the entities, times and amounts of
 //! each document instead.
 
+use crate::documents::{expand, read_documents, Document, InputKind};
 use crate::events_out::{EventWriter, Format};
-use crate::input::{display_name, read_text};
 use anyhow::{bail, Context, Result};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use dyad_extract::coder::{Coded, Coder};
 use dyad_extract::entities::Entity;
 use dyad_extract::money::{Amount, Kind};
@@ -13,13 +13,14 @@ use dyad_extract::time::{Date, Timex};
 use dyad_nlp::analyze::Pipeline;
 use serde_json::{json, Value};
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Arguments of `dyad code`.
 #[derive(Args)]
 pub struct CodeArgs {
     /// Inputs: text files (a document each, named by the file stem), JSON Lines files (`.jsonl`:
-    /// a document a line with `id`, `text` and an optional `date`), or `-` (standard input).
+    /// a document a line with `id`, `text` and an optional `date`), folders of them (read
+    /// recursively), or `-` (standard input).
     files: Vec<PathBuf>,
     /// How to read the inputs: by file extension, or all as text or all as JSON Lines.
     #[arg(long, value_enum, default_value = "auto")]
@@ -47,31 +48,13 @@ pub struct CodeArgs {
     lossy: bool,
 }
 
-/// How inputs are read.
-#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
-enum InputKind {
-    /// `.jsonl` files as JSON Lines, everything else as text.
-    Auto,
-    /// Every input is one text document.
-    Text,
-    /// Every input holds JSON Lines documents.
-    Jsonl,
-}
-
-/// One document to code.
-struct Document {
-    id: String,
-    text: String,
-    dct: Option<Date>,
-}
-
 /// Runs `dyad code`.
 pub fn run(args: CodeArgs) -> Result<()> {
     let dct = args.date.as_deref().map(Date::parse).transpose().context("--date")?;
     let pipeline = Pipeline::embedded(true).context("loading the embedded models")?;
     let (lexicon, events) = crate::knowledge::load(args.lexicon.as_deref())?;
     let coder = Coder { pipeline: &pipeline, lexicon: &lexicon, events: &events };
-    let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files };
+    let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { expand(&args.files)? };
     let stdout = std::io::stdout();
     let terminal = stdout.is_terminal();
     let format = args.format.unwrap_or(if terminal { Format::Table } else { Format::Jsonl });
@@ -79,14 +62,7 @@ pub fn run(args: CodeArgs) -> Result<()> {
     let mut writer = (!args.entities).then(|| EventWriter::new(format, args.explain));
     let mut failures = 0;
     for path in &files {
-        let jsonl = match args.input {
-            InputKind::Auto => path.extension().is_some_and(|e| e == "jsonl"),
-            InputKind::Text => false,
-            InputKind::Jsonl => true,
-        };
-        let documents =
-            if jsonl { read_jsonl(path, args.lossy) } else { read_document(path, args.lossy, dct) };
-        match documents {
+        match read_documents(path, args.input, args.lossy, dct) {
             Ok((documents, bad)) => {
                 failures += bad;
                 for doc in documents {
@@ -112,57 +88,6 @@ pub fn run(args: CodeArgs) -> Result<()> {
         bail!("{failures} inputs or documents failed (named above); the others were coded");
     }
     Ok(())
-}
-
-/// A text input as one document.
-fn read_document(path: &Path, lossy: bool, dct: Option<Date>) -> Result<(Vec<Document>, usize)> {
-    let text = read_text(path, lossy)?;
-    let id = path.file_stem().and_then(|s| s.to_str()).filter(|s| *s != "-").unwrap_or("stdin");
-    Ok((vec![Document { id: id.to_string(), text, dct }], 0))
-}
-
-/// The documents of a JSON Lines input, and how many of its lines were bad (each reported with
-/// its file and line; the others are kept).
-fn read_jsonl(path: &Path, lossy: bool) -> Result<(Vec<Document>, usize)> {
-    let text = read_text(path, lossy)?;
-    let name = display_name(path);
-    let mut documents = Vec::new();
-    let mut bad = 0;
-    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-        match parse_document(line) {
-            Ok((doc, warning)) => {
-                if let Some(w) = warning {
-                    eprintln!("dyad: warning: {name}:{}: document {}: {w}", n + 1, doc.id);
-                }
-                documents.push(doc);
-            }
-            Err(e) => {
-                bad += 1;
-                eprintln!("dyad: error: {name}:{}: {e:#}", n + 1);
-            }
-        }
-    }
-    Ok((documents, bad))
-}
-
-/// A document from one JSON line, and a warning when its date does not parse (the document is
-/// then read without one).
-fn parse_document(line: &str) -> Result<(Document, Option<String>)> {
-    let value: Value = serde_json::from_str(line).context("not a JSON object")?;
-    let id = match &value["id"] {
-        Value::String(s) => s.clone(),
-        Value::Number(n) => n.to_string(),
-        _ => bail!("no `id`"),
-    };
-    let Some(text) = value["text"].as_str() else { bail!("document {id}: no `text`") };
-    let (dct, warning) = match value["date"].as_str() {
-        None => (None, None),
-        Some(d) => match Date::parse(d) {
-            Ok(date) => (Some(date), None),
-            Err(e) => (None, Some(format!("{e}; its relative dates stay unresolved"))),
-        },
-    };
-    Ok((Document { id, text: text.to_string(), dct }, warning))
 }
 
 /// The document-level record: entities, times and amounts with their offsets and values.

@@ -3,10 +3,12 @@
 
 mod bench;
 mod code;
+mod documents;
 mod eval;
 mod events_eval;
 mod events_out;
 mod export;
+mod ingest;
 mod input;
 mod knowledge;
 mod lexicon;
@@ -30,7 +32,7 @@ use std::process::ExitCode;
     version,
     about,
     long_about = None,
-    after_help = "Examples:\n  dyad parse examples/russia-cuba.txt\n  dyad code --entities --date 2019-10-31 examples/russia-cuba.txt\n  dyad eval conllu ../shared/train/ud-ewt/en_ewt-ud-test.conllu --from tokens\n  dyad bench examples/russia-cuba.txt\n  dyad query dyads RUS CUB --by month --db dyad.db"
+    after_help = "Examples:\n  dyad code --date 2019-10-31 examples/russia-cuba.txt\n  dyad ingest examples/ --db dyad.db\n  dyad parse examples/russia-cuba.txt\n  dyad code --entities --date 2019-10-31 examples/russia-cuba.txt\n  dyad eval conllu ../shared/train/ud-ewt/en_ewt-ud-test.conllu --from tokens\n  dyad bench examples/russia-cuba.txt\n  dyad query dyads RUS CUB --by month --db dyad.db"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -47,11 +49,11 @@ enum Command {
     ///
     /// Example: dyad parse examples/russia-cuba.txt
     Parse(tag::TagArgs),
-    /// Code documents: with --entities, one JSON object per document with its times (TimeML
-    /// values against the document date) and amounts (money, percentages, people), with byte
-    /// offsets.
+    /// Code documents into event records (who did what to whom, CAMEO and PLOVER) as JSON
+    /// Lines, CSV or a table; with --entities, one JSON object per document with its entities,
+    /// times and amounts instead.
     ///
-    /// Example: dyad code --entities --date 2019-10-31 examples/russia-cuba.txt
+    /// Example: dyad code --date 2019-10-31 examples/russia-cuba.txt
     Code(code::CodeArgs),
     /// Check the lexicon sources (countries, regions, organisations, metonyms, agents, places),
     /// or import PETRARCH-2 / Phoenix dictionaries as a lexicon overlay.
@@ -70,6 +72,11 @@ enum Command {
     ///
     /// Example: dyad bench examples/russia-cuba.txt
     Bench(bench::BenchArgs),
+    /// Code documents into a dyad database (SQLite), in parallel, with a progress bar; a
+    /// document already there with the same text is skipped, a changed one replaced.
+    ///
+    /// Example: dyad ingest examples/ --db dyad.db
+    Ingest(ingest::IngestArgs),
     /// Query a dyad database: events with filters, dyad time series, top actors.
     ///
     /// Example: dyad query dyads RUS CUB --by month --db dyad.db
@@ -90,6 +97,7 @@ fn main() -> ExitCode {
         Command::Train(args) => train::run(args),
         Command::Eval(args) => eval::run(args),
         Command::Bench(args) => bench::run(args),
+        Command::Ingest(args) => ingest::run(args),
         Command::Query(args) => query::run(args),
         Command::Export(args) => export::run(args),
     };
