@@ -56,6 +56,10 @@ fn batch(schema: &Arc<Schema>, events: &[Event]) -> Result<RecordBatch> {
         events.iter().map(|e| enum_name(serde_json::to_value(e.date_source).unwrap_or_default())).collect();
     let amounts: Vec<String> =
         events.iter().map(|e| serde_json::to_string(&e.amounts).unwrap_or_else(|_| "[]".into())).collect();
+    let other_triggers: Vec<String> = events
+        .iter()
+        .map(|e| serde_json::to_string(&e.other_triggers).unwrap_or_else(|_| "[]".into()))
+        .collect();
     let mut columns = vec![
         strings(events, |e| Some(e.id.as_str())),
         strings(events, |e| Some(e.doc_id.as_str())),
@@ -86,6 +90,7 @@ fn batch(schema: &Arc<Schema>, events: &[Event]) -> Result<RecordBatch> {
         floats(events, |e| Some(e.confidence)),
         strings(events, |e| Some(e.rule.as_str())),
         ints(events, |e| Some(e.mentions)),
+        Arc::new(StringArray::from_iter_values(&other_triggers)),
     ]);
     Ok(RecordBatch::try_new(schema.clone(), columns)?)
 }
