@@ -770,17 +770,18 @@ fn org_noun_of_list(words: &[W], from: usize) -> Option<usize> {
     None
 }
 
-/// The actor of the organisations a list names, from a country or nationality shortly before
-/// its noun: "Russian energy companies such as InterRAO" → RUSBUS.
+/// The actor of the organisations a list names: the sector its noun names, with the country
+/// or nationality shortly before it ("Russian energy companies such as InterRAO" → RUSBUS), or
+/// the sector alone, which the document's country completes (see [`find_entities`]).
 fn list_actor(words: &[W], noun: usize, terms: &[Term], lexicon: &Lexicon) -> Option<String> {
     let country = terms.iter().rev().find(|t| {
         t.to <= noun && t.to + 2 >= noun && matches!(t.entry, Entry::Country(_) | Entry::Nationality(_))
-    })?;
+    });
     let sector = match org_sector(words[noun].lower.trim_end_matches('s')) {
         "" => "BUS",
         s => s,
     };
-    Some(format!("{}{sector}", lexicon.code(country.entry)))
+    Some(format!("{}{sector}", country.map_or("", |c| lexicon.code(c.entry))))
 }
 
 /// Gives default-typed mentions the type of a confident mention of the same name, and makes a
@@ -882,13 +883,53 @@ pub fn find_entities(
     for e in &mut entities {
         code_official(e, lexicon, date);
     }
+    if let Some(country) = dominant_country(&entities) {
+        for e in &mut entities {
+            place_in(e, &country);
+        }
+    }
     entities
+}
+
+/// The country a document is about: the country code most mentioned by its locations (at
+/// least three mentions), if one leads.
+fn dominant_country(entities: &[Entity]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for e in entities.iter().filter(|e| e.kind == EntityType::Location) {
+        if let Some(code) = e.actor.as_deref().filter(|c| c.len() == 3) {
+            *counts.entry(code).or_default() += e.mentions.len();
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    match ranked.as_slice() {
+        [(code, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|r| r.1 < *n) => Some(code.to_string()),
+        _ => None,
+    }
+}
+
+/// Places an entity the text leaves without a country in the document's country: an unknown
+/// location ("Zariadie Park"), an organisation known only by its sector ("companies such as
+/// InterRAO" → BUS).
+fn place_in(e: &mut Entity, country: &str) {
+    let code = match (&e.actor, e.kind) {
+        (None, EntityType::Location) => country.to_string(),
+        (Some(sector), EntityType::Organization)
+            if sector.len() == 3 && dyad_lexicon::SECTORS.contains(&sector.as_str()) =>
+        {
+            format!("{country}{sector}")
+        }
+        _ => return,
+    };
+    for m in e.mentions.iter_mut().filter(|m| m.actor.as_ref().is_none_or(|a| a.len() == 3)) {
+        m.actor = Some(code.clone());
+    }
+    e.actor = Some(code);
 }
 
 /// Gives an entity the code of its office at `date` when the officials table knows it (a
 /// person by full name or unambiguous surname, anything else by its full name) and the text
-/// does not say otherwise: the entity has no code, a bare country code, or a code of the same
-/// country.
+/// does not say otherwise: the entity has no code or a bare country code.
 fn code_official(e: &mut Entity, lexicon: &Lexicon, date: Option<u32>) {
     let official = match e.kind {
         EntityType::Person => lexicon.officials.at(&e.name, date),
@@ -896,9 +937,8 @@ fn code_official(e: &mut Entity, lexicon: &Lexicon, date: Option<u32>) {
         _ => lexicon.officials.named(&e.name, date),
     };
     let Some(official) = official else { return };
-    let fits = |code: &Option<String>| {
-        code.as_ref().is_none_or(|c| c.len() == 3 || c.get(..3) == official.code.get(..3))
-    };
+    // The text's own role wins ("the first secretary of the party, Raul Castro" is CUBPTY).
+    let fits = |code: &Option<String>| code.as_ref().is_none_or(|c| c.len() == 3);
     if !fits(&e.actor) {
         return;
     }
@@ -968,7 +1008,18 @@ mod tests {
             assert_eq!(get(&found, name), (EntityType::Organization, Some("RUSBUS".to_string())), "{name}");
         }
         let found = mentions("Energy companies such as InterRAO signed the deals.");
-        assert_eq!(get(&found, "InterRAO"), (EntityType::Organization, None));
+        assert_eq!(get(&found, "InterRAO"), (EntityType::Organization, Some("BUS".to_string())));
+    }
+
+    #[test]
+    fn the_document_country_completes_unknown_places_and_sector_only_organisations() {
+        let (p, l) = setup();
+        let text = "Putin met in Moscow. Moscow hosted talks in Russia. Energy companies such as \
+                    InterRAO attended. Diaz-Canel visited Zariadie Park in Moscow.";
+        let entities = find_entities(text, &p.analyze(text), p.tagger(), l, None);
+        let actor = |name: &str| entities.iter().find(|e| e.name == name).and_then(|e| e.actor.clone());
+        assert_eq!(actor("InterRAO").as_deref(), Some("RUSBUS"));
+        assert_eq!(actor("Zariadie Park").as_deref(), Some("RUS"));
     }
 
     #[test]

@@ -79,5 +79,6 @@ fn seed_entities_are_found_with_their_types() {
     }
     println!("seed: {typed} of {total} gold entities with the right type, {coded} with the right actor");
     assert!(typed >= 30, "{typed} of {total} typed");
-    assert!(coded >= 15, "{coded} of {total} coded");
+    // Measured 26 of 35 when the gate was set (the floor of the knowledge issue).
+    assert!(coded >= 26, "{coded} of {total} coded");
 }
