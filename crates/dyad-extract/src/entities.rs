@@ -337,8 +337,9 @@ fn terms_of(text: &str, words: &[W], lexicon: &Lexicon) -> Vec<Term> {
         if let (Some(mut from), Some(to), Some(entry)) = (from, to, best_entry(m.entries)) {
             // "the United States", "former Yugoslavia": lowercase words before the name are not
             // part of it.
+            // "The United States" opening a sentence: the article is not part of the name either.
             while to > from
-                && !capitalised(words[from].text)
+                && (!capitalised(words[from].text) || words[from].lower == "the")
                 && words[from + 1..=to].iter().any(|w| capitalised(w.text))
             {
                 from += 1;
@@ -936,7 +937,22 @@ fn code_official(e: &mut Entity, lexicon: &Lexicon, date: Option<u32>) {
         EntityType::Nationality => None,
         _ => lexicon.officials.named(&e.name, date),
     };
-    let Some(official) = official else { return };
+    // A lone surname the entity layer could not type ("Putin offered ...") is the official's.
+    let lone_surname = e.actor.is_none() && !e.name.contains(' ') && e.kind != EntityType::Nationality;
+    let (official, retype) = match official {
+        Some(o) => (o, false),
+        None if lone_surname => match lexicon.officials.at(&e.name, date) {
+            Some(o) => (o, true),
+            None => return,
+        },
+        None => return,
+    };
+    if retype {
+        e.kind = EntityType::Person;
+        for m in &mut e.mentions {
+            m.kind = EntityType::Person;
+        }
+    }
     // The text's own role wins ("the first secretary of the party, Raul Castro" is CUBPTY).
     let fits = |code: &Option<String>| code.as_ref().is_none_or(|c| c.len() == 3);
     if !fits(&e.actor) {

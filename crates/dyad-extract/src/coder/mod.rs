@@ -339,8 +339,12 @@ fn matches(tree: &Tree<'_>, t: usize, p: &Pattern) -> Option<Vec<usize>> {
     for c in &p.constraints {
         let candidates = slot_heads(tree, t, &c.slot);
         let ok = |i: &usize| {
-            let node = &tree.nodes[*i];
-            c.lemmas.as_ref().is_none_or(|ls| ls.iter().any(|l| *l == node.lemma || *l == node.lower))
+            let listed = |n: usize| {
+                let node = &tree.nodes[n];
+                c.lemmas.as_ref().is_none_or(|ls| ls.iter().any(|l| *l == node.lemma || *l == node.lower))
+            };
+            // A clause is also named by its modal ("said that Sudan must return" = ccomp:must).
+            listed(*i) || (c.slot == Slot::Ccomp && tree.children(*i, "aux").any(listed))
         };
         let hit = candidates.into_iter().find(ok)?;
         if c.lemmas.is_some() {
