@@ -895,16 +895,24 @@ pub fn find_entities(
 /// The country a document is about: the country code most mentioned by its locations (at
 /// least three mentions), if one leads.
 fn dominant_country(entities: &[Entity]) -> Option<String> {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
-    for e in entities.iter().filter(|e| e.kind == EntityType::Location) {
-        if let Some(code) = e.actor.as_deref().filter(|c| c.len() == 3) {
-            *counts.entry(code).or_default() += e.mentions.len();
-        }
+    let places = entities.iter().filter(|e| e.kind == EntityType::Location);
+    let codes = places.flat_map(|e| std::iter::repeat_n(e.actor.as_deref(), e.mentions.len()));
+    leading_country(codes.flatten(), 3)
+}
+
+/// The country code (three letters) that occurs most often among `codes`, at least `min`
+/// times and strictly more often than any other.
+pub fn leading_country<'a>(codes: impl Iterator<Item = &'a str>, min: usize) -> Option<String> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for code in codes.filter(|c| c.len() == 3) {
+        *counts.entry(code).or_default() += 1;
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
     match ranked.as_slice() {
-        [(code, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|r| r.1 < *n) => Some(code.to_string()),
+        [(code, n), rest @ ..] if *n >= min && rest.first().is_none_or(|r| r.1 < *n) => {
+            Some(code.to_string())
+        }
         _ => None,
     }
 }

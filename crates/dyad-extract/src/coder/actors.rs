@@ -5,7 +5,7 @@
 //! the nearest person before it ("He").
 
 use super::tree::{is, Tree};
-use crate::entities::{Entity, EntityType};
+use crate::entities::{leading_country, Entity, EntityType};
 use dyad_lexicon::{Entry, Lexicon, SECTORS};
 
 /// An actor a phrase resolves to.
@@ -29,6 +29,9 @@ pub struct DocumentActors {
     mentions: Vec<Coded>,
     /// Agent-noun spans with their sector ("deputy finance minister" → GOV), in text order.
     agents: Vec<(usize, usize, String)>,
+    /// The country the document is about: the one its places and nationalities name most,
+    /// when one leads.
+    home: Option<String>,
 }
 
 /// One coded mention.
@@ -70,7 +73,11 @@ impl DocumentActors {
                 Some((m.start, m.end, lexicon.code(*entry).to_string()))
             })
             .collect();
-        Self { mentions, agents }
+        // The country named most often by place and nationality mentions, if one leads.
+        let places =
+            mentions.iter().filter(|m| matches!(m.kind, EntityType::Location | EntityType::Nationality));
+        let home = leading_country(places.filter_map(|m| m.code.as_deref()), 1);
+        Self { mentions, agents, home }
     }
 
     /// The mention covering the byte span, if any.
@@ -192,9 +199,26 @@ impl Resolver<'_> {
                 .then(|| m.entity.clone());
             return vec![ActorRef { code, start: m.start, end: m.end, entity }];
         }
-        let Some(sector) = self.doc.agent(node.start, node.end) else { return Vec::new() };
+        // An agent noun, or a name after its title ("Judge Alejandro Rivera", "Vice-President
+        // Moody Awori"): the title's sector.
+        let title = || {
+            let titles = self.tree.nodes[i].children.iter().filter(|c| {
+                let rel = self.tree.nodes[**c].rel;
+                ["compound", "nmod:desc", "amod", "flat"].iter().any(|r| is(rel, r))
+            });
+            titles.filter_map(|c| self.doc.agent(self.tree.nodes[*c].start, self.tree.nodes[*c].end)).next()
+        };
+        let Some(sector) = self.doc.agent(node.start, node.end).or_else(title) else { return Vec::new() };
         let (start, end) = self.tree.span(i);
-        self.owners(i)
+        let mut owners = self.owners(i);
+        // "the judge", "government officials": an agent of no named country is of the country
+        // the document is about, when one leads.
+        if owners.is_empty() {
+            if let Some(home) = &self.doc.home {
+                owners.push(ActorRef { code: home.clone(), start, end, entity: None });
+            }
+        }
+        owners
             .into_iter()
             .map(|owner| {
                 let code = match self.country(&owner.code) {
@@ -216,9 +240,11 @@ impl Resolver<'_> {
             if !modifiers.iter().any(|m| is(rel, m)) {
                 continue;
             }
-            let of =
-                is(rel, "nmod") && !is(rel, "nmod:poss") && !matches!(tree.preposition(c), Some("of") | None);
-            if of {
+            // "presidents of Russia", "rebels in Darfur", "officials from Kabul"; not "talks with X".
+            let other_phrase = is(rel, "nmod")
+                && !is(rel, "nmod:poss")
+                && !matches!(tree.preposition(c), Some("of" | "in" | "from") | None);
+            if other_phrase {
                 continue;
             }
             let found: Vec<ActorRef> =
