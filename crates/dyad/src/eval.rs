@@ -63,6 +63,24 @@ enum Target {
         #[arg(long)]
         failures: bool,
     },
+    /// Score the entity layer on a CoNLL-2003 file (wikigold): PER/ORG/LOC exact token-span
+    /// P/R/F1 (MISC ignored: gold MISC spans are not scored, system spans overlapping one not
+    /// counted). Each -DOCSTART- document is analysed as one text rebuilt from its tokens, and
+    /// dyad's mentions are mapped back to token spans.
+    ///
+    /// Example: dyad eval wikigold --failures
+    Wikigold {
+        /// The CoNLL file (token first, IOB tag last on each line).
+        #[arg(default_value = "../shared/eval/wikigold-conll/wikigold.conll.txt")]
+        file: PathBuf,
+        /// How the text is rebuilt: `conll` keeps the given tokens and sentences (a space
+        /// between tokens, a line break between sentences); `text` detokenises them.
+        #[arg(long, value_enum, default_value = "conll")]
+        input: crate::wikigold_eval::Input,
+        /// Print every missed and extra mention.
+        #[arg(long)]
+        failures: bool,
+    },
     /// Score the time layer on MEANTIME: TIMEX3 recognition (P/R/F1 by overlap) and the value
     /// accuracy of the matched DATE, TIME and DURATION expressions, each document read against
     /// its creation time.
@@ -174,6 +192,12 @@ pub fn run(args: EvalArgs) -> Result<()> {
         Target::Entities { file, failures } => {
             let (lexicon, _) = dyad_lexicon::Lexicon::embedded();
             print!("{}", crate::ner_eval::meantime(&file, &Pipeline::embedded(false)?, &lexicon, failures)?);
+            Ok(())
+        }
+        Target::Wikigold { file, input, failures } => {
+            let (lexicon, _) = dyad_lexicon::Lexicon::embedded();
+            let pipeline = Pipeline::embedded(false)?;
+            print!("{}", crate::wikigold_eval::run(&file, input, &pipeline, &lexicon, failures)?);
             Ok(())
         }
         Target::Meantime { file, failures } => {

@@ -21,6 +21,7 @@ mod specs;
 mod tag;
 mod timex_eval;
 mod train;
+mod wikigold_eval;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
