@@ -17,6 +17,7 @@ mod ner_eval;
 mod parquet_out;
 mod petrarch_eval;
 mod query;
+mod re3d_eval;
 mod specs;
 mod tag;
 mod timex_eval;
