@@ -63,6 +63,43 @@ enum Target {
         #[arg(long)]
         failures: bool,
     },
+    /// Score the entity layer on a CoNLL-2003 file (wikigold): PER/ORG/LOC exact token-span
+    /// P/R/F1 (MISC ignored: gold MISC spans are not scored, system spans overlapping one not
+    /// counted). Each -DOCSTART- document is analysed as one text rebuilt from its tokens, and
+    /// dyad's mentions are mapped back to token spans.
+    ///
+    /// Example: dyad eval wikigold --failures
+    Wikigold {
+        /// The CoNLL file (token first, IOB tag last on each line).
+        #[arg(default_value = "../shared/eval/wikigold-conll/wikigold.conll.txt")]
+        file: PathBuf,
+        /// How the text is rebuilt: `conll` keeps the given tokens and sentences (a space
+        /// between tokens, a line break between sentences); `text` detokenises them.
+        #[arg(long, value_enum, default_value = "conll")]
+        input: crate::wikigold_eval::Input,
+        /// Print every missed and extra mention.
+        #[arg(long)]
+        failures: bool,
+    },
+    /// Score the entity layer on re3d (the protocol of ../shared/peers/SPACY.md § 2c): PER/ORG/LOC
+    /// P/R/F1 with exact and relaxed spans, by default against the "names" view (gold of all
+    /// confidences whose text is a name, not a pronoun, nominal or role phrase).
+    ///
+    /// Example: dyad eval re3d --failures
+    Re3d {
+        /// The folder of re3d subsets (each with documents.json and entities.json).
+        #[arg(default_value = "../shared/eval/re3d")]
+        dir: PathBuf,
+        /// Score only gold annotations at least this confident (the peer's other view: 0.5).
+        #[arg(long, value_name = "CONFIDENCE")]
+        min_confidence: Option<f64>,
+        /// Score all gold mentions, not only the name-like ones.
+        #[arg(long)]
+        all_mentions: bool,
+        /// Print every exact-span miss and extra mention.
+        #[arg(long)]
+        failures: bool,
+    },
     /// Score the time layer on MEANTIME: TIMEX3 recognition (P/R/F1 by overlap) and the value
     /// accuracy of the matched DATE, TIME and DURATION expressions, each document read against
     /// its creation time.
@@ -174,6 +211,18 @@ pub fn run(args: EvalArgs) -> Result<()> {
         Target::Entities { file, failures } => {
             let (lexicon, _) = dyad_lexicon::Lexicon::embedded();
             print!("{}", crate::ner_eval::meantime(&file, &Pipeline::embedded(false)?, &lexicon, failures)?);
+            Ok(())
+        }
+        Target::Wikigold { file, input, failures } => {
+            let (lexicon, _) = dyad_lexicon::Lexicon::embedded();
+            let pipeline = Pipeline::embedded(false)?;
+            print!("{}", crate::wikigold_eval::run(&file, input, &pipeline, &lexicon, failures)?);
+            Ok(())
+        }
+        Target::Re3d { dir, min_confidence, all_mentions, failures } => {
+            let (lexicon, _) = dyad_lexicon::Lexicon::embedded();
+            let view = crate::re3d_eval::View { min_confidence, all_mentions };
+            print!("{}", crate::re3d_eval::run(&dir, view, &Pipeline::embedded(false)?, &lexicon, failures)?);
             Ok(())
         }
         Target::Meantime { file, failures } => {

@@ -17,10 +17,12 @@ mod ner_eval;
 mod parquet_out;
 mod petrarch_eval;
 mod query;
+mod re3d_eval;
 mod specs;
 mod tag;
 mod timex_eval;
 mod train;
+mod wikigold_eval;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
