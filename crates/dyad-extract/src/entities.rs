@@ -682,8 +682,8 @@ fn push_name(
         (EntityType::Location, false)
     } else if after.is_some_and(|a| listed(SPEECH_VERBS, a))
         && n >= 2
-        && words[from..to].iter().all(|w| name_shaped(w.text))
-        && listed(FIRST_NAMES, words[from].text)
+        && words[from..to].iter().all(|w| name_part(w.text))
+        && given_name(lexicon, words[from].text)
     {
         (EntityType::Person, true)
     } else if before(1) == Some(",")
@@ -692,9 +692,10 @@ fn push_name(
     {
         // "Mobile, Alabama"
         (EntityType::Location, false)
-    } else if (2..=3).contains(&n)
-        && words[from..to].iter().all(|w| name_shaped(w.text))
-        && (listed(FIRST_NAMES, words[from].text) || words[from + 1].text.ends_with('.'))
+    } else if (2..=4).contains(&n)
+        && words[from..to].iter().all(|w| name_part(w.text))
+        && name_shaped(words[to - 1].text)
+        && (given_name(lexicon, words[from].text) || words[from + 1].text.ends_with('.'))
     {
         (EntityType::Person, false)
     } else {
@@ -744,6 +745,18 @@ fn org_sector(last: &str) -> &'static str {
         _ if listed(ORG_ENDS, last) => "BUS",
         _ => "",
     }
+}
+
+/// A word of a person's name: name-shaped, or an initial ("H.").
+fn name_part(word: &str) -> bool {
+    let initial =
+        word.len() == 2 && word.starts_with(|c: char| c.is_ascii_uppercase()) && word.ends_with('.');
+    name_shaped(word) || initial
+}
+
+/// A given name: in the list of common ones, or the first name of an official of the lexicon.
+fn given_name(lexicon: &Lexicon, word: &str) -> bool {
+    listed(FIRST_NAMES, word) || lexicon.officials.is_given_name(word)
 }
 
 /// A model number: letters and digits in one word ("A380", "737-800", "F-16").
@@ -1033,6 +1046,14 @@ mod tests {
         }
         let found = mentions("Energy companies such as InterRAO signed the deals.");
         assert_eq!(get(&found, "InterRAO"), (EntityType::Organization, Some("BUS".to_string())));
+    }
+
+    #[test]
+    fn a_given_name_and_initials_make_a_person() {
+        let found = mentions("The town hall was built by Frederick H. Collier in 1901.");
+        assert_eq!(get(&found, "Frederick H. Collier").0, EntityType::Person);
+        let found = mentions("Yesterday Vladimir Smirnov opened the exhibition.");
+        assert_eq!(get(&found, "Vladimir Smirnov").0, EntityType::Person);
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub struct Officials {
     terms: Vec<Official>,
     by_name: HashMap<String, Vec<usize>>,
     by_surname: HashMap<String, Vec<usize>>,
+    given_names: std::collections::HashSet<String>,
 }
 
 impl Officials {
@@ -70,6 +71,9 @@ impl Officials {
                 table.by_name.entry(key.clone()).or_default().push(index);
                 if let Some((_, surname)) = key.rsplit_once(' ') {
                     table.by_surname.entry(surname.to_string()).or_default().push(index);
+                    if let Some(given) = key.split(' ').next().filter(|g| g.len() > 1 && !g.ends_with('.')) {
+                        table.given_names.insert(given.to_string());
+                    }
                 }
             }
             let role = row.cell(2).to_string();
@@ -92,6 +96,12 @@ impl Officials {
     /// Whether the table is empty.
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
+    }
+
+    /// Whether `word` is the first name of a person in the table ("Vladimir"), so that an
+    /// unknown "Vladimir Smirnov" reads as a person.
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_names.contains(&fold(word))
     }
 
     /// Every term, in source order.
@@ -228,6 +238,7 @@ mod tests {
         assert_eq!(t.at("Raul Castro", Some(20100101)).map(|o| o.names[0].as_str()), Some("Raúl Castro"));
         assert_eq!(t.at("Smith", Some(20010601)), None);
         assert_eq!(t.at("Putin", Some(20050101)).map(|o| o.code.as_str()), Some("RUSGOV"));
+        assert!(t.is_given_name("Vladimir") && t.is_given_name("Raul") && !t.is_given_name("Castro"));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! spans; one that does not start and end on token boundaries matches nothing. Gold MISC spans
 //! are not scored, and system spans overlapping one are not counted.
 
-use crate::ner_eval::{print_failures, system_spans, Matches, NerScores, Span, TYPES};
+use crate::ner_eval::{print_failures, system_spans, without_article, Matches, NerScores, Span, TYPES};
 use anyhow::{Context, Result};
 use clap::ValueEnum;
 use dyad_lexicon::Lexicon;
@@ -236,7 +236,8 @@ pub fn run(
     };
     for doc in &conll.docs {
         let (text, bounds) = doc_text(doc, input);
-        let outcome = out.add_doc(doc, &bounds, system_spans(&text, pipeline, lexicon));
+        let system = without_article(&text, system_spans(&text, pipeline, lexicon));
+        let outcome = out.add_doc(doc, &bounds, system);
         if failures {
             let id = format!("{name}:{}", doc.line);
             let words = |s: usize, e: usize| text[bounds[s].0..bounds[e - 1].1].to_string();
