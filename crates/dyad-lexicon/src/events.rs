@@ -1,7 +1,9 @@
 //! The event lexicon: the CAMEO code table (`lexicon/cameo.tsv`: name, Goldstein value,
 //! PLOVER type), the event patterns that map trigger words and their dependents to codes
 //! (`lexicon/events.tsv`), the words that set an event's modality (`lexicon/modality.tsv`) and
-//! the codes of intending an event (`lexicon/intents.tsv`: "will visit" is 036, not 042).
+//! the codes of intending an event (`lexicon/intents.tsv`: "will visit" is 036, not 042) and
+//! the codes of domestic events, aimed at their source's own country when the text names no
+//! target (`lexicon/domestic.tsv`).
 //!
 //! A pattern is data, not code: `111 V denounce >obj` says that the verb "denounce" codes 111
 //! with its object as target; `070 V provide obj:aid|loan >to` needs the object's lemma to be
@@ -117,16 +119,17 @@ pub struct EventLexicon {
     patterns: HashMap<(TriggerPos, String), Vec<Pattern>>,
     modality: HashMap<(Cue, String), ModalityName>,
     intents: HashMap<String, String>,
+    domestic: Vec<String>,
     count: usize,
 }
 
 /// The file names of the event lexicon, as they sit under `lexicon/`.
-pub const EVENT_FILES: [&str; 4] = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv"];
+pub const EVENT_FILES: [&str; 5] = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv", "domestic.tsv"];
 
 impl EventLexicon {
-    /// Compiles the four sources (texts in the order of [`EVENT_FILES`]); lines that cannot be
+    /// Compiles the five sources (texts in the order of [`EVENT_FILES`]); lines that cannot be
     /// read are returned as problems naming `names[i]` and the line, the rest loads.
-    pub fn compile(texts: [&str; 4], names: [&str; 4]) -> (Self, Vec<Problem>) {
+    pub fn compile(texts: [&str; 5], names: [&str; 5]) -> (Self, Vec<Problem>) {
         let mut problems = Vec::new();
         let mut lexicon = Self::default();
         for row in rows(names[0], texts[0], 4, &mut problems) {
@@ -182,6 +185,15 @@ impl EventLexicon {
             }
             lexicon.intents.insert(from.to_string(), to.to_string());
         }
+        for row in rows(names[4], texts[4], 1, &mut problems) {
+            let prefix = row.cell(0);
+            if prefix.is_empty() || !prefix.bytes().all(|b| b.is_ascii_digit()) {
+                let message = format!("`{prefix}` is not a CAMEO code prefix");
+                problems.push(Problem { file: names[4].to_string(), line: row.line, message });
+                continue;
+            }
+            lexicon.domestic.push(prefix.to_string());
+        }
         (lexicon, problems)
     }
 
@@ -189,6 +201,11 @@ impl EventLexicon {
     /// prefix of it, if any.
     pub fn intent(&self, code: &str) -> Option<&str> {
         (1..=code.len()).rev().find_map(|n| self.intents.get(&code[..n])).map(String::as_str)
+    }
+
+    /// Whether an event of `code` with no named target is aimed at its source's own country.
+    pub fn domestic(&self, code: &str) -> bool {
+        self.domestic.iter().any(|p| code.starts_with(p.as_str()))
     }
 
     /// Adds the patterns of an `events.tsv` source (the project's, or an overlay's) and returns
@@ -218,6 +235,7 @@ impl EventLexicon {
             include_str!("../../../lexicon/events.tsv"),
             include_str!("../../../lexicon/modality.tsv"),
             include_str!("../../../lexicon/intents.tsv"),
+            include_str!("../../../lexicon/domestic.tsv"),
         ];
         Self::compile(texts, EVENT_FILES.map(|f| f))
     }
@@ -233,8 +251,8 @@ impl EventLexicon {
         }
         let names = paths.map(|p| p.display().to_string());
         let (lexicon, problems) = Self::compile(
-            [&texts[0], &texts[1], &texts[2], &texts[3]],
-            [names[0].as_str(), names[1].as_str(), names[2].as_str(), names[3].as_str()],
+            [&texts[0], &texts[1], &texts[2], &texts[3], &texts[4]],
+            [names[0].as_str(), names[1].as_str(), names[2].as_str(), names[3].as_str(), names[4].as_str()],
         );
         Ok((lexicon, problems))
     }
@@ -327,8 +345,8 @@ mod tests {
                          07\tProvide aid\t7\tAID\t-\n070\tProvide aid\t7\tAID\t-\n";
 
     fn compile(events: &str, modality: &str) -> (EventLexicon, Vec<Problem>) {
-        let names = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv"];
-        EventLexicon::compile([CAMEO, events, modality, "07\t070\n"], names)
+        let names = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv", "domestic.tsv"];
+        EventLexicon::compile([CAMEO, events, modality, "07\t070\n", "14\tprotests\n"], names)
     }
 
     #[test]
@@ -371,14 +389,15 @@ mod tests {
 
     #[test]
     fn intents_take_the_longest_prefix() {
-        let names = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv"];
-        let (lexicon, problems) = EventLexicon::compile([CAMEO, "", "", "07\t070\n1\t999\n"], names);
+        let names = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv", "domestic.tsv"];
+        let (lexicon, problems) = EventLexicon::compile([CAMEO, "", "", "07\t070\n1\t999\n", "14\n"], names);
         assert_eq!(
             problems.iter().map(|p| (p.file.as_str(), p.line)).collect::<Vec<_>>(),
             [("intents.tsv", 2)]
         );
         assert_eq!(lexicon.intent("070"), Some("070"));
         assert_eq!(lexicon.intent("111"), None);
+        assert!(lexicon.domestic("1411") && !lexicon.domestic("111"));
     }
 
     #[test]

@@ -266,6 +266,12 @@ impl Resolver<'_> {
         !code.is_empty() && (organisation || !sectors_only)
     }
 
+    /// The lexicon country of an actor code, if it has one.
+    pub fn country_of(&self, code: &str) -> Option<String> {
+        let prefix = code.get(..3)?;
+        self.lexicon.countries.iter().any(|c| c.code == prefix).then(|| prefix.to_string())
+    }
+
     /// The country part of an actor code, to which an agent's sector is added: its first
     /// three letters, unless the code is an organisation's (IGO…, NGO…) or a region's.
     fn country(&self, code: &str) -> Option<String> {

@@ -155,10 +155,26 @@ impl Coder<'_> {
         } else if targets.is_empty() {
             // A pattern that names where its target is needs one: without it, the words
             // matched are too often not the event the pattern describes.
-            if !pattern.targets.is_empty() {
+            // A protest, a crackdown or a concession with no named target is domestic: the
+            // people act on their government, the state on its people.
+            if self.events.domestic(&pattern.code) {
+                for src in &sources {
+                    if let Some(country) = cx.resolver.country_of(&src.code) {
+                        let state = src.code == country || src.code[3..].starts_with("GOV");
+                        let code = format!("{country}{}", if state { "CVL" } else { "GOV" });
+                        pairs.push((
+                            src.clone(),
+                            Some(ActorRef { code, start: src.start, end: src.end, entity: None }),
+                        ));
+                    }
+                }
+            }
+            if pairs.is_empty() && !pattern.targets.is_empty() {
                 return false;
             }
-            pairs.extend(sources.iter().map(|s| (s.clone(), None)));
+            if pairs.is_empty() {
+                pairs.extend(sources.iter().map(|s| (s.clone(), None)));
+            }
         } else {
             for s in &sources {
                 pairs.extend(targets.iter().map(|g| (s.clone(), Some(g.clone()))));
@@ -606,8 +622,9 @@ mod tests {
     fn setup() -> &'static (Pipeline, Lexicon, EventLexicon) {
         static SETUP: OnceLock<(Pipeline, Lexicon, EventLexicon)> = OnceLock::new();
         SETUP.get_or_init(|| {
-            let names = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv"];
-            let (events, problems) = EventLexicon::compile([CAMEO, PATTERNS, MODALITY, INTENTS], names);
+            let names = ["cameo.tsv", "events.tsv", "modality.tsv", "intents.tsv", "domestic.tsv"];
+            let (events, problems) =
+                EventLexicon::compile([CAMEO, PATTERNS, MODALITY, INTENTS, "14\n"], names);
             assert!(problems.is_empty(), "{problems:?}");
             (Pipeline::embedded(true).unwrap(), Lexicon::embedded().0, events)
         })
