@@ -14,9 +14,12 @@ pub struct ExportArgs {
     /// The output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: ExportFormat,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (with --partition: this folder).
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Parquet only: write a folder partitioned by month (`month=2019-10/events.parquet`).
+    #[arg(long)]
+    partition: bool,
     #[command(flatten)]
     db: DbArgs,
     #[command(flatten)]
@@ -43,9 +46,20 @@ pub fn run(args: ExportArgs) -> Result<()> {
     let store = args.db.open()?;
     if let ExportFormat::Parquet = args.format {
         let Some(path) = &args.output else { bail!("--format parquet writes a file: name it with --output") };
+        if args.partition {
+            let (n, undated) = parquet_partitioned(&store, &args.filter.filter(), path)?;
+            eprintln!("{n} events written by month under {}", path.display());
+            if undated > 0 {
+                eprintln!("dyad: warning: {undated} events have no date and are in no partition; export them without --partition");
+            }
+            return Ok(());
+        }
         let n = parquet(&store, &args.filter.filter(), path)?;
         eprintln!("{n} events written to {}", path.display());
         return Ok(());
+    }
+    if args.partition {
+        bail!("--partition writes Parquet: use it with --format parquet");
     }
     let sink: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(
@@ -82,6 +96,24 @@ fn parquet(
     path: &std::path::Path,
 ) -> Result<u64> {
     crate::parquet_out::write(store, filter, path)
+}
+
+#[cfg(feature = "parquet")]
+fn parquet_partitioned(
+    store: &dyad_store::Store,
+    filter: &dyad_store::EventFilter,
+    dir: &std::path::Path,
+) -> Result<(u64, u64)> {
+    crate::parquet_out::write_partitioned(store, filter, dir)
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet_partitioned(
+    _: &dyad_store::Store,
+    _: &dyad_store::EventFilter,
+    _: &std::path::Path,
+) -> Result<(u64, u64)> {
+    bail!("this dyad was built without Parquet support: build it with `cargo build --release --features parquet`")
 }
 
 #[cfg(not(feature = "parquet"))]

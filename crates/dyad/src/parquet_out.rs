@@ -123,3 +123,31 @@ pub fn write(store: &Store, filter: &EventFilter, path: &Path) -> Result<u64> {
     writer.close()?;
     Ok(n)
 }
+
+/// Writes the events that pass `filter` as a folder of Parquet files partitioned by month, in
+/// the Hive layout that DuckDB, Spark and pandas read (`DIR/month=2019-10/events.parquet`).
+/// Returns the events written and those left out because they have no date.
+pub fn write_partitioned(store: &Store, filter: &EventFilter, dir: &Path) -> Result<(u64, u64)> {
+    let connection = store.connection();
+    let mut statement = connection
+        .prepare("SELECT DISTINCT substr(date, 1, 7) FROM events WHERE date IS NOT NULL ORDER BY 1")?;
+    let months: Vec<String> = statement.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let undated: u64 =
+        connection.query_row("SELECT count(*) FROM events WHERE date IS NULL", [], |r| r.get(0))?;
+    let within = |m: &String| {
+        filter.from.as_deref().is_none_or(|f| m.as_str() >= f.get(..7).unwrap_or(f))
+            && filter.to.as_deref().is_none_or(|t| m.as_str() <= t.get(..7).unwrap_or(t))
+    };
+    let mut n = 0;
+    for month in months.iter().filter(|m| m.len() == 7 && within(m)) {
+        let part = dir.join(format!("month={month}"));
+        std::fs::create_dir_all(&part).with_context(|| format!("cannot create {}", part.display()))?;
+        let mut by_month = filter.clone();
+        by_month.from =
+            Some(filter.from.clone().filter(|f| f.as_str() > month.as_str()).unwrap_or(month.clone()));
+        by_month.to =
+            Some(filter.to.clone().filter(|t| t.get(..7) == Some(month.as_str())).unwrap_or(month.clone()));
+        n += write(store, &by_month, &part.join("events.parquet"))?;
+    }
+    Ok((n, undated))
+}

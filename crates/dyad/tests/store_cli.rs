@@ -249,6 +249,22 @@ fn export_writes_parquet_with_the_events_columns() {
     assert_eq!(names, EVENT_COLUMNS);
 }
 
+#[cfg(feature = "parquet")]
+#[test]
+fn export_partitions_parquet_by_month() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let db = database("parquet-partitioned");
+    let dir = db.with_file_name("events-by-month");
+    let args = ["export", "--format", "parquet", "--partition", "--output", dir.to_str().unwrap()];
+    let done = dyad(&db_args(&db, &args));
+    assert!(done.status.success(), "{}", String::from_utf8_lossy(&done.stderr));
+    let rows = |month: &str| {
+        let file = std::fs::File::open(dir.join(format!("month={month}/events.parquet"))).unwrap();
+        SerializedFileReader::new(file).unwrap().metadata().file_metadata().num_rows()
+    };
+    assert_eq!((rows("2019-10"), rows("2019-11")), (2, 2));
+}
+
 #[cfg(not(feature = "parquet"))]
 #[test]
 fn export_to_parquet_says_how_to_get_it() {
