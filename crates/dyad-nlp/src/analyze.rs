@@ -60,6 +60,12 @@ impl Pipeline {
         Ok(Self::new(Tagger::from_bytes(EMBEDDED_TAGGER)?, parser))
     }
 
+    /// The same pipeline parsing with another beam width (1: greedy, fastest; see
+    /// [`Parser::with_beam`]).
+    pub fn with_beam(self, width: usize) -> Self {
+        Self { parser: self.parser.map(|p| p.with_beam(width)), ..self }
+    }
+
     /// The tagger in use.
     pub fn tagger(&self) -> &Tagger {
         &self.tagger

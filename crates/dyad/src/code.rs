@@ -40,6 +40,10 @@ pub struct CodeArgs {
     /// officials.tsv, events.tsv (as `dyad lexicon import-petrarch` writes them).
     #[arg(long, value_name = "DIR")]
     lexicon: Option<PathBuf>,
+    /// Parse with this beam width instead of the model's 4: 1 (greedy) is about 2.5 times
+    /// faster and codes fewer events right.
+    #[arg(long)]
+    beam: Option<usize>,
     /// Show the lexicon entry and the parse path that coded each event.
     #[arg(long)]
     explain: bool,
@@ -51,7 +55,10 @@ pub struct CodeArgs {
 /// Runs `dyad code`.
 pub fn run(args: CodeArgs) -> Result<()> {
     let dct = args.date.as_deref().map(Date::parse).transpose().context("--date")?;
-    let pipeline = Pipeline::embedded(true).context("loading the embedded models")?;
+    let mut pipeline = Pipeline::embedded(true).context("loading the embedded models")?;
+    if let Some(width) = args.beam {
+        pipeline = pipeline.with_beam(width);
+    }
     let (lexicon, events) = crate::knowledge::load(args.lexicon.as_deref())?;
     let coder = Coder { pipeline: &pipeline, lexicon: &lexicon, events: &events };
     let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { expand(&args.files)? };

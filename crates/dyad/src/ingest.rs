@@ -34,6 +34,10 @@ pub struct IngestArgs {
     /// A lexicon overlay folder (see `dyad code --lexicon`).
     #[arg(long, value_name = "DIR")]
     lexicon: Option<PathBuf>,
+    /// Parse with this beam width instead of the model's 4: 1 (greedy) is about 2.5 times
+    /// faster and codes fewer events right.
+    #[arg(long)]
+    beam: Option<usize>,
     /// Documents coded and written per transaction.
     #[arg(long, default_value_t = 256)]
     batch: usize,
@@ -62,7 +66,10 @@ pub fn run(args: IngestArgs) -> Result<()> {
     if let Some(n) = args.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
     }
-    let pipeline = Pipeline::embedded(true).context("loading the embedded models")?;
+    let mut pipeline = Pipeline::embedded(true).context("loading the embedded models")?;
+    if let Some(width) = args.beam {
+        pipeline = pipeline.with_beam(width);
+    }
     let (lexicon, events) = crate::knowledge::load(args.lexicon.as_deref())?;
     let coder = Coder { pipeline: &pipeline, lexicon: &lexicon, events: &events };
     let mut store = Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
