@@ -2,19 +2,10 @@
 //! seed article's gold entities through `dyad code --entities`. Each prints its figures and is
 //! skipped, with a note, when `../shared` is absent.
 
+mod common;
+
+use common::{run, workspace};
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::Command;
-
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_dyad")).args(args).current_dir(workspace()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn meantime_names_stay_above_their_floor() {

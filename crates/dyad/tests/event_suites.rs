@@ -2,18 +2,9 @@
 //! the PLOVER gold sentences (`dyad eval plover`). Each prints its figures and is skipped, with
 //! a note, when `../shared` is absent.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_dyad")).args(args).current_dir(workspace()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::{run, workspace};
 
 /// The number after `key` in `line` ("found 10/12" → 10 for "found ").
 fn number_after(line: &str, key: &str) -> f64 {

@@ -2,18 +2,9 @@
 //! and re3d through `dyad eval re3d`. Each prints its figures and is skipped, with a note, when
 //! its data under `../shared` is absent.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn workspace() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn run(args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_dyad")).args(args).current_dir(workspace()).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
+use common::{run, workspace};
 
 /// The F1 of the first overall (`all`) line of a report: the exact-span figure.
 fn overall_f1(report: &str) -> f64 {
