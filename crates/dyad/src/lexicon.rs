@@ -2,6 +2,7 @@
 
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand};
+use dyad_lexicon::events::{EventLexicon, EVENT_FILES};
 use dyad_lexicon::petrarch::{self, actors, agents, verbs, Kind, Problem};
 use dyad_lexicon::Lexicon;
 use std::collections::BTreeMap;
@@ -18,8 +19,9 @@ pub struct LexiconArgs {
 #[derive(Subcommand)]
 enum Action {
     /// Validate the lexicon sources: unreadable lines, duplicate codes and terms, codes that
-    /// point nowhere, terms that denote two different actors. Each problem is printed as
-    /// file:line: message; the exit status says whether there were any.
+    /// point nowhere, terms that denote two different actors, and (when the folder has them)
+    /// the event lexicon's codes, patterns, modality cues, intents and domestic codes. Each
+    /// problem is printed as file:line: message; the exit status says whether there were any.
     ///
     /// Example: dyad lexicon check lexicon/
     Check {
@@ -54,6 +56,17 @@ pub fn run(args: LexiconArgs) -> Result<()> {
             let (lexicon, mut problems) = Lexicon::from_dir(&dir)?;
             let compiled = started.elapsed();
             problems.extend(lexicon.check());
+            // The event lexicon, when the folder has one (a full lexicon, not an overlay).
+            if dir.join(EVENT_FILES[0]).exists() {
+                let (events, event_problems) = EventLexicon::from_dir(&dir)?;
+                problems.extend(event_problems);
+                eprintln!(
+                    "{}: {} CAMEO codes, {} event patterns",
+                    dir.display(),
+                    events.codes(),
+                    events.len()
+                );
+            }
             for p in &problems {
                 println!("{p}");
             }
