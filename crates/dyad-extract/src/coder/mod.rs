@@ -495,6 +495,16 @@ fn target(cx: &Context<'_>, t: usize, pattern: &Pattern, bound: &[usize]) -> (Ve
             }
         }
     }
+    // Last, an actor inside the object the pattern named ("demanded a truce with Moslem
+    // forces", "the withdrawal of Serbian forces"): the party the object concerns.
+    if !pattern.targets.is_empty() {
+        for b in bound.iter().filter(|b| tree.noun(**b)) {
+            let found = cx.resolver.phrase(*b, false);
+            if !found.is_empty() {
+                return (found, "inside the object".to_string());
+            }
+        }
+    }
     (Vec::new(), "none".to_string())
 }
 
