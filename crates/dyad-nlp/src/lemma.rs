@@ -201,6 +201,11 @@ impl Lemmatizer {
             }
         }
         let base = if keeps_case { form } else { &lower };
+        if xpos.starts_with("VB") {
+            if let Some(lemma) = double_l_verb(&lower) {
+                return lemma;
+            }
+        }
         for n in (0..=MAX_SUFFIX.min(lower.chars().count())).rev() {
             if let Some(edit) = self.rules.get(&rule_key(tag, last_chars(&lower, n))) {
                 return edit.apply(base);
@@ -232,6 +237,32 @@ impl Lemmatizer {
             source.push((r.str("lemmatizer: kind")?, r.str("lemmatizer: key")?, r.str("lemmatizer: value")?));
         }
         Ok(Self::from_source(source))
+    }
+}
+
+/// The base of a verb form in "-lled"/"-lling", which suffix rules cannot decide: they learn
+/// "expelled" → "expel" and so read "shelled" as "shel", or "rolled" → "roll" and so read
+/// "controlled" as "controll". The base keeps "ll" when it has one syllable (shell, spell,
+/// kill) or when "ll" follows an "a" or "i" (install, recall, fulfill); otherwise, and after a
+/// vowel pair (fuelled, dialled), the consonant was doubled by inflection (control, patrol,
+/// compel, cancel, fuel). `None` for other forms.
+fn double_l_verb(lower: &str) -> Option<String> {
+    let stem = lower.strip_suffix("ed").or_else(|| lower.strip_suffix("ing"))?;
+    let before = stem.strip_suffix("ll")?;
+    let vowel = |c: char| "aeiou".contains(c);
+    let syllables =
+        before.chars().zip(before.chars().skip(1)).filter(|(a, b)| !vowel(*a) && vowel(*b)).count()
+            + usize::from(before.starts_with(vowel));
+    let mut reversed = before.chars().rev();
+    let last_vowel = reversed.next().filter(|c| vowel(*c))?;
+    // British spelling doubles after a vowel pair too: fuelled, dialled, equalled.
+    let pair = reversed.next().is_some_and(vowel) && !before.ends_with("que");
+    if pair {
+        Some(format!("{before}l"))
+    } else if syllables <= 1 || matches!(last_vowel, 'a' | 'i') {
+        Some(stem.to_string())
+    } else {
+        Some(format!("{before}l"))
     }
 }
 
@@ -296,6 +327,26 @@ mod tests {
         assert_eq!(l.lemmatize("Parties", "NNS"), "party");
         assert_eq!(l.lemmatize("38,000,000", "CD"), "38000000");
         assert_eq!(l.lemmatize("3,5", "CD"), "3,5");
+    }
+
+    #[test]
+    fn verbs_in_lled_keep_or_undouble_their_l_by_the_shape_of_the_base() {
+        let cases = [
+            ("shelled", "shell"),
+            ("spelled", "spell"),
+            ("killing", "kill"),
+            ("installed", "install"),
+            ("controlled", "control"),
+            ("patrolling", "patrol"),
+            ("expelled", "expel"),
+            ("fuelled", "fuel"),
+            ("quelled", "quell"),
+        ];
+        for (form, lemma) in cases {
+            assert_eq!(double_l_verb(form).as_deref(), Some(lemma), "{form}");
+        }
+        assert_eq!(double_l_verb("walked"), None);
+        assert_eq!(double_l_verb("ll"), None);
     }
 
     #[test]

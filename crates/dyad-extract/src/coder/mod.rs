@@ -143,7 +143,20 @@ impl Coder<'_> {
         if sources.is_empty() {
             return false;
         }
-        let (mut targets, target_path) = target(cx, t, pattern, bound);
+        let (mut targets, mut target_path) = target(cx, t, pattern, bound);
+        let mut modality = modality(self.events, tree, t);
+        // "will withdraw unless X arranges a ceasefire": a promised act made conditional on
+        // another's is an ultimatum (139), aimed at the party the condition names.
+        let condition = matches!(modality, Modality::Intended | Modality::Hypothetical)
+            .then(|| unless_clause(tree, t))
+            .flatten();
+        if let Some(clause) = condition {
+            if targets.is_empty() {
+                targets =
+                    tree.child(clause, "nsubj").map(|s| cx.resolver.phrase(s, true)).unwrap_or_default();
+                target_path = "the condition's subject".to_string();
+            }
+        }
         targets.retain(|a| !sources.iter().any(|s| s.code == a.code));
         let mut pairs: Vec<(ActorRef, Option<ActorRef>)> = Vec::new();
         if targets.is_empty() && pattern.reciprocal && sources.len() > 1 {
@@ -180,11 +193,14 @@ impl Coder<'_> {
                 pairs.extend(targets.iter().map(|g| (s.clone(), Some(g.clone()))));
             }
         }
-        let mut modality = modality(self.events, tree, t);
         // Intending an event is an event of its own: "will visit" is 036, "vowed to attack" 138.
         let mut code = pattern.code.clone();
         let mut intent = String::new();
-        if modality == Modality::Intended {
+        if condition.is_some() {
+            intent = format!("; {code} on a condition → 139");
+            code = "139".to_string();
+            modality = Modality::Asserted;
+        } else if modality == Modality::Intended {
             if let Some(to) = self.events.intent(&code) {
                 intent = format!("; intended {code} → {to}");
                 code = to.to_string();
@@ -449,7 +465,8 @@ fn source(cx: &Context<'_>, t: usize, depth: usize) -> (Vec<ActorRef>, &'static 
             return (phrase(o), "controller");
         }
     }
-    let inherits = ["conj", "xcomp", "advcl", "obj", "obl", "nmod"];
+    // A noun trigger modifying a noun ("a mediation effort") is acted by that noun's actor.
+    let inherits = ["conj", "xcomp", "advcl", "obj", "obl", "nmod", "compound"];
     if inherits.iter().any(|r| is(rel, r)) {
         let (found, _) = source(cx, head, depth + 1);
         return (found, "inherited");
@@ -470,9 +487,14 @@ fn source(cx: &Context<'_>, t: usize, depth: usize) -> (Vec<ActorRef>, &'static 
 /// The target actors of trigger `t` under `pattern` and the slot they came from.
 fn target(cx: &Context<'_>, t: usize, pattern: &Pattern, bound: &[usize]) -> (Vec<ActorRef>, String) {
     let tree = cx.tree;
-    // A noun trigger's phrases may hang from its light verb ("held talks with").
-    let light = if tree.noun(t) { tree.nodes[t].head.filter(|h| tree.verb(*h)) } else { None };
-    let heads: Vec<usize> = std::iter::once(t).chain(bound.iter().copied()).chain(light).collect();
+    // A noun trigger modifying a noun stands for that noun's phrase ("a mediation effort
+    // between X and Y"), and a noun's phrases may hang from its light verb ("held talks with").
+    let node = &tree.nodes[t];
+    let modified = node.head.filter(|h| tree.noun(t) && is(node.rel, "compound") && tree.noun(*h));
+    let noun = modified.unwrap_or(t);
+    let light = if tree.noun(noun) { tree.nodes[noun].head.filter(|h| tree.verb(*h)) } else { None };
+    let heads: Vec<usize> =
+        std::iter::once(t).chain(modified).chain(bound.iter().copied()).chain(light).collect();
     for slot in &pattern.targets {
         for h in &heads {
             if *h != t && *slot == Slot::Obj && Some(*h) == light {
@@ -506,6 +528,23 @@ fn target(cx: &Context<'_>, t: usize, pattern: &Pattern, bound: &[usize]) -> (Ve
         }
     }
     (Vec::new(), "none".to_string())
+}
+
+/// The "unless" clause on trigger `t` or on the verbs governing it through `xcomp`/`ccomp`
+/// ("threatened to strike unless ...", "said it will withdraw unless ...").
+fn unless_clause(tree: &Tree<'_>, t: usize) -> Option<usize> {
+    let mut at = t;
+    for _ in 0..3 {
+        let clause = tree
+            .children(at, "advcl")
+            .find(|c| tree.children(*c, "mark").any(|m| tree.nodes[m].lower == "unless"));
+        if clause.is_some() {
+            return clause;
+        }
+        let rel = tree.nodes[at].rel;
+        at = tree.nodes[at].head.filter(|_| is(rel, "xcomp") || is(rel, "ccomp"))?;
+    }
+    None
 }
 
 fn slot_name(slot: &Slot) -> String {
