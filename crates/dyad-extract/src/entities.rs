@@ -966,7 +966,7 @@ fn code_official(e: &mut Entity, lexicon: &Lexicon, date: Option<u32>) {
             Some(o) => (o, true),
             None => return,
         },
-        None => return,
+        None => return out_of_office(e, lexicon),
     };
     if retype {
         e.kind = EntityType::Person;
@@ -986,6 +986,26 @@ fn code_official(e: &mut Entity, lexicon: &Lexicon, date: Option<u32>) {
     for m in e.mentions.iter_mut().filter(|m| fits(&m.actor)) {
         m.actor = Some(official.code.clone());
     }
+}
+
+/// A person the officials table knows, but in no term at the document date ("President Bush"
+/// in 2000): the person keeps the country of their offices, with the sector their title gives
+/// or ELI (a former official). A bare surname counts only with a title.
+fn out_of_office(e: &mut Entity, lexicon: &Lexicon) {
+    if e.kind != EntityType::Person {
+        return;
+    }
+    let sector = match &e.actor {
+        None => "ELI",
+        Some(s) if s.len() == 3 && dyad_lexicon::SECTORS.contains(&s.as_str()) => s.as_str(),
+        Some(_) => return,
+    };
+    let Some(country) = lexicon.officials.country(&e.name, e.role.is_some()) else { return };
+    let code = format!("{country}{sector}");
+    for m in e.mentions.iter_mut().filter(|m| m.actor.as_ref().is_none_or(|a| a.len() == 3)) {
+        m.actor = Some(code.clone());
+    }
+    e.actor = Some(code);
 }
 
 #[cfg(test)]
@@ -1076,6 +1096,18 @@ mod tests {
         assert_eq!(get(&found, "the Ministry of Foreign Affairs").0, EntityType::Organization);
         assert_eq!(get(&found, "Sinara").0, EntityType::Organization);
         assert_eq!(get(&found, "Smith").0, EntityType::Person);
+    }
+
+    #[test]
+    fn an_official_out_of_office_keeps_the_country_of_the_office() {
+        let (p, l) = setup();
+        let actor = |text: &str, name: &str| {
+            let entities = find_entities(text, &p.analyze(text), p.tagger(), l, Some(20000101));
+            entities.into_iter().find(|e| e.name == name).and_then(|e| e.actor)
+        };
+        let text = "President Bush threatened Russia.";
+        assert_eq!(actor(text, "Bush").as_deref(), Some("USAGOV"));
+        assert_eq!(actor("Mikhail Gorbachev spoke in Cuba.", "Mikhail Gorbachev").as_deref(), Some("SUNELI"));
     }
 
     #[test]

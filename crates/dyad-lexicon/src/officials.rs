@@ -127,6 +127,20 @@ impl Officials {
         serving.iter().all(|t| t.code == first.code).then_some(first)
     }
 
+    /// The country of the person called `name` in any of their terms, when all agree: by full
+    /// name, or by surname when `surname_will_do` ("President Bush" in 2000, out of office, is
+    /// still American). For mentions that no term serving at the document date explains.
+    pub fn country(&self, name: &str, surname_will_do: bool) -> Option<&str> {
+        let key = fold(name);
+        let terms = self.by_name.get(&key).or_else(|| {
+            let surname = key.rsplit(' ').next().filter(|_| surname_will_do)?;
+            self.by_surname.get(surname)
+        })?;
+        let country = |i: &usize| self.terms[*i].code.get(..3);
+        let first = country(terms.first()?)?;
+        terms.iter().all(|i| country(i) == Some(first)).then_some(first)
+    }
+
     /// The term of the actor called exactly `name` (any of its spellings) at `date`, or its
     /// latest term without a date.
     pub fn named(&self, name: &str, date: Option<u32>) -> Option<&Official> {
