@@ -216,7 +216,7 @@ fn best_entry(entries: &[Entry]) -> Option<Entry> {
         Entry::Country(_) => 1,
         Entry::Nationality(_) => 2,
         Entry::Capital(_) => 3,
-        Entry::Metonym(_) => 4,
+        Entry::Metonym(_) | Entry::Group(_) => 4,
         Entry::Region(_) => 5,
         Entry::Place(_) => 6,
         Entry::Agent(_) => 7,
@@ -230,7 +230,7 @@ fn entry_type(entry: Entry) -> Option<EntityType> {
         Entry::Country(_) | Entry::Capital(_) | Entry::Region(_) | Entry::Place(_) => {
             Some(EntityType::Location)
         }
-        Entry::Igo(_) | Entry::Metonym(_) => Some(EntityType::Organization),
+        Entry::Igo(_) | Entry::Metonym(_) | Entry::Group(_) => Some(EntityType::Organization),
         Entry::Nationality(_) => Some(EntityType::Nationality),
         Entry::Agent(_) => None,
     }

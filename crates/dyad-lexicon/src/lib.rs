@@ -1,5 +1,6 @@
 //! The knowledge of dyad: countries and their names, adjectives and capitals, regions,
-//! international organisations, metonyms (Kremlin → RUSGOV), agent nouns (finance minister →
+//! international organisations, metonyms (Kremlin → RUSGOV), named non-state groups (Hezbollah
+//! → LBNREB), agent nouns (finance minister →
 //! GOV), places with coordinates, officials with their terms of office ([`officials`]) and,
 //! apart, the event lexicon: CAMEO codes, event patterns and modality cues ([`events`]).
 //!
@@ -34,6 +35,8 @@ pub struct Lexicon {
     pub igos: Vec<Named>,
     /// Metonyms and their actor codes.
     pub metonyms: Vec<Coded>,
+    /// Named non-state groups and their actor codes.
+    pub groups: Vec<Coded>,
     /// Agent nouns and their sectors.
     pub agents: Vec<Coded>,
     /// Populated places.
@@ -44,7 +47,7 @@ pub struct Lexicon {
     /// Every term that denotes an actor (all but place names), for the checks.
     actor_terms: Vec<(String, Entry)>,
     /// The file names problems are reported under, in the order of [`FILES`].
-    names: [String; 7],
+    names: [String; 8],
 }
 
 /// A term found in a text: its byte span and every entry it denotes.
@@ -61,7 +64,7 @@ pub struct Mention<'l> {
 impl Lexicon {
     /// Compiles the sources; lines that cannot be read are returned as problems, the rest loads.
     /// `names` are the file names problems are reported under.
-    pub fn compile(sources: Sources<'_>, names: [String; 7]) -> (Self, Vec<Problem>) {
+    pub fn compile(sources: Sources<'_>, names: [String; 8]) -> (Self, Vec<Problem>) {
         let mut problems = Vec::new();
         let countries = tables::countries(sources.countries, &mut problems);
         let regions = tables::named(FILES[1], sources.regions, Entry::Region, &mut problems);
@@ -70,8 +73,10 @@ impl Lexicon {
         let agents = tables::coded(FILES[4], sources.agents, Entry::Agent, &mut problems);
         let places = tables::places(sources.places, &mut problems);
         let officials = Officials::compile(FILES[6], sources.officials, &mut problems);
+        let groups = tables::coded(FILES[7], sources.groups, Entry::Group, &mut problems);
         let mut terms = Matcher::default();
-        let actors = [&countries.terms, &regions.terms, &igos.terms, &metonyms.terms, &agents.terms];
+        let actors =
+            [&countries.terms, &regions.terms, &igos.terms, &metonyms.terms, &groups.terms, &agents.terms];
         let actor_terms: Vec<(String, Entry)> = actors.into_iter().flatten().cloned().collect();
         for (term, entry) in actor_terms.iter().chain(&places.terms) {
             terms.insert(term, *entry);
@@ -86,6 +91,7 @@ impl Lexicon {
             regions: regions.items,
             igos: igos.items,
             metonyms: metonyms.items,
+            groups: groups.items,
             agents: agents.items,
             places: places.items,
             officials,
@@ -96,7 +102,7 @@ impl Lexicon {
         (lexicon, problems)
     }
 
-    /// Reads and compiles the six sources in `dir`; a missing or unreadable file is an error
+    /// Reads and compiles the eight sources in `dir`; a missing or unreadable file is an error
     /// naming it.
     pub fn from_dir(dir: &Path) -> std::io::Result<(Self, Vec<Problem>)> {
         let read = |f: &str| {
@@ -112,6 +118,7 @@ impl Lexicon {
             read(FILES[4])?,
             read(FILES[5])?,
             read(FILES[6])?,
+            read(FILES[7])?,
         ];
         let sources = Sources {
             countries: &texts[0],
@@ -121,6 +128,7 @@ impl Lexicon {
             agents: &texts[4],
             places: &texts[5],
             officials: &texts[6],
+            groups: &texts[7],
         };
         Ok(Self::compile(sources, FILES.map(|f| dir.join(f).display().to_string())))
     }
@@ -136,12 +144,13 @@ impl Lexicon {
             agents: include_str!("../../../lexicon/agents.tsv"),
             places: include_str!("../../../lexicon/places.tsv"),
             officials: include_str!("../../../lexicon/officials.tsv"),
+            groups: include_str!("../../../lexicon/groups.tsv"),
         };
         Self::compile(sources, FILES.map(|f| format!("lexicon/{f}")))
     }
 
     /// Adds the sources of an overlay folder on top of this lexicon: whichever of
-    /// `agents.tsv`, `metonyms.tsv` and `officials.tsv` it holds (as `dyad lexicon
+    /// `agents.tsv`, `metonyms.tsv`, `groups.tsv` and `officials.tsv` it holds (as `dyad lexicon
     /// import-petrarch` writes them, or written by hand). Lines that cannot be read are returned
     /// as problems naming the overlay file; the other files of a full lexicon are not overlays
     /// and are reported if present.
@@ -156,12 +165,11 @@ impl Lexicon {
                 .map_err(|e| std::io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
             let name = path.display().to_string();
             match file {
-                "agents.tsv" | "metonyms.tsv" => {
-                    let agents = file == "agents.tsv";
-                    let (entry, table): (fn(u32) -> Entry, &mut Vec<Coded>) = if agents {
-                        (Entry::Agent, &mut self.agents)
-                    } else {
-                        (Entry::Metonym, &mut self.metonyms)
+                "agents.tsv" | "metonyms.tsv" | "groups.tsv" => {
+                    let (entry, table): (fn(u32) -> Entry, &mut Vec<Coded>) = match file {
+                        "agents.tsv" => (Entry::Agent, &mut self.agents),
+                        "groups.tsv" => (Entry::Group, &mut self.groups),
+                        _ => (Entry::Metonym, &mut self.metonyms),
                     };
                     let offset = table.len() as u32;
                     let shifted = move |i: u32| entry(i + offset);
@@ -177,7 +185,7 @@ impl Lexicon {
                     file: name,
                     line: 0,
                     message:
-                        "an overlay may hold agents.tsv, metonyms.tsv and officials.tsv; this file is ignored"
+                        "an overlay may hold agents.tsv, metonyms.tsv, groups.tsv and officials.tsv; this file is ignored"
                             .to_string(),
                 }),
             }
@@ -212,6 +220,7 @@ impl Lexicon {
         match entry {
             Entry::Country(i) | Entry::Nationality(i) | Entry::Capital(i) => &self.countries[at(i)].code,
             Entry::Metonym(i) => &self.metonyms[at(i)].code,
+            Entry::Group(i) => &self.groups[at(i)].code,
             Entry::Igo(i) => &self.igos[at(i)].code,
             Entry::Region(i) => &self.regions[at(i)].code,
             Entry::Agent(i) => &self.agents[at(i)].code,
@@ -229,6 +238,7 @@ impl Lexicon {
             Entry::Metonym(i) => (3, self.metonyms[at(i)].line),
             Entry::Agent(i) => (4, self.agents[at(i)].line),
             Entry::Place(i) => (5, self.places[at(i)].line),
+            Entry::Group(i) => (7, self.groups[at(i)].line),
         };
         (&self.names[file], line)
     }
@@ -265,6 +275,7 @@ impl Lexicon {
         let norm = |t: &str| matcher::term_words(t).into_iter().map(|w| w.norm).collect::<Vec<_>>().join(" ");
         duplicates(self.metonyms.iter().map(|m| (norm(&m.term), m.line)), name(3), "metonym", &mut report);
         duplicates(self.agents.iter().map(|a| (norm(&a.term), a.line)), name(4), "agent term", &mut report);
+        duplicates(self.groups.iter().map(|g| (norm(&g.term), g.line)), name(7), "group", &mut report);
         for c in &self.countries {
             if !regions.contains(c.region.as_str()) {
                 report(name(0), c.line, format!("{}: region {:?} is not in {}", c.code, c.region, name(1)));
@@ -294,6 +305,20 @@ impl Lexicon {
                     name(3),
                     m.line,
                     format!("{:?}: actor code {:?} is not a known country and sector", m.term, m.code),
+                );
+            }
+        }
+        for g in &self.groups {
+            // IMG: a group with no single home country (al-Qaeda).
+            let (home, sector) = g.code.split_at(g.code.len().min(3));
+            if !(countries.contains(home) || home == "IMG") || !SECTORS.contains(&sector) {
+                report(
+                    name(7),
+                    g.line,
+                    format!(
+                        "{:?}: actor code {:?} is not a known country (or IMG) and sector",
+                        g.term, g.code
+                    ),
                 );
             }
         }
@@ -392,6 +417,7 @@ XYZ\tNowhere\t\t\t\tMARS\n",
 Havana\tCUB\t02\t23.1330\t-82.3830\t2163824\t1\tLa Habana\t3553478\n\
 Atlantis\tATL\t00\t95.0\t0.0\t1\t0\n",
         officials: "Vladimir Putin\tRUSGOV\tpresident\t2012-05-07\t-\nNobody\tXXXGOV\tpresident\t2001\t2002\n",
+        groups: "Red Brigade|Red Brigades\tRUSREB\nal-Qaeda\tIMGREB\nWizard Front\tCUBWIZ\n",
     };
 
     fn lexicon() -> (Lexicon, Vec<Problem>) {
@@ -401,7 +427,8 @@ Atlantis\tATL\t00\t95.0\t0.0\t1\t0\n",
     #[test]
     fn compiles_terms_and_finds_them_with_their_codes() {
         let (lex, problems) = lexicon();
-        let text = "The Kremlin said Russian Deputy Finance Minister Sergei Storchak flew to La Habana.";
+        let text = "The Kremlin said Russian Deputy Finance Minister Sergei Storchak flew to La Habana \
+                    to discuss the Red Brigades.";
         // Codes once each: "Kremlin" is defined twice (a duplicate `check` reports).
         let found: Vec<(&str, Vec<&str>)> = lex
             .find(text)
@@ -419,6 +446,7 @@ Atlantis\tATL\t00\t95.0\t0.0\t1\t0\n",
                 ("Russian", vec!["RUS"]),
                 ("Deputy Finance Minister", vec!["GOV"]),
                 ("La Habana", vec!["CUB"]),
+                ("Red Brigades", vec!["RUSREB"]),
             ]
         );
         assert_eq!(lex.lookup("Moscow"), [Entry::Capital(0), Entry::Place(0)]);
@@ -438,6 +466,7 @@ Atlantis\tATL\t00\t95.0\t0.0\t1\t0\n",
             "metonyms.tsv:2: \"White House\": actor code \"USAGOV\"",
             "agents.tsv:3: \"wizards\": sector \"MAG\"",
             "officials.tsv:2: \"Nobody\": actor code \"XXXGOV\"",
+            "groups.tsv:3: \"Wizard Front\": actor code \"CUBWIZ\"",
             "countries.tsv:5: \"congolese\" denotes both COD (countries.tsv:4) and COG",
         ];
         for e in expect {

@@ -88,6 +88,8 @@ pub enum Entry {
     Agent(u32),
     /// A populated place.
     Place(u32),
+    /// A named non-state group ("Hezbollah").
+    Group(u32),
 }
 
 /// The source texts of a lexicon, by file.
@@ -107,11 +109,21 @@ pub struct Sources<'a> {
     pub places: &'a str,
     /// `officials.tsv`: name(s), actor code, role, start, end.
     pub officials: &'a str,
+    /// `groups.tsv`: term(s), actor code.
+    pub groups: &'a str,
 }
 
 /// The file names of the sources, in the order of [`Sources`]' fields.
-pub const FILES: [&str; 7] =
-    ["countries.tsv", "regions.tsv", "igos.tsv", "metonyms.tsv", "agents.tsv", "places.tsv", "officials.tsv"];
+pub const FILES: [&str; 8] = [
+    "countries.tsv",
+    "regions.tsv",
+    "igos.tsv",
+    "metonyms.tsv",
+    "agents.tsv",
+    "places.tsv",
+    "officials.tsv",
+    "groups.tsv",
+];
 
 /// A table's rows with the terms each defines.
 pub(crate) struct Parsed<T> {

@@ -71,13 +71,14 @@ pub fn run(args: LexiconArgs) -> Result<()> {
                 println!("{p}");
             }
             eprintln!(
-                "{}: {} countries, {} regions, {} organisations, {} metonyms, {} agent terms, {} places; \
+                "{}: {} countries, {} regions, {} organisations, {} metonyms, {} groups, {} agent terms, {} places; \
                  {} terms compiled in {:.1} ms",
                 dir.display(),
                 lexicon.countries.len(),
                 lexicon.regions.len(),
                 lexicon.igos.len(),
                 lexicon.metonyms.len(),
+                lexicon.groups.len(),
                 lexicon.agents.len(),
                 lexicon.places.len(),
                 lexicon.terms(),

@@ -157,6 +157,14 @@ impl Coder<'_> {
                 target_path = "the condition's subject".to_string();
             }
         }
+        // Force and coercion with no named target fall on the country where they happen
+        // ("reimposed blockades in the West Bank", "shelled villages in southern Lebanon").
+        if targets.is_empty() && is_force(&pattern.code) {
+            targets = place_target(cx, t, bound);
+            if !targets.is_empty() {
+                target_path = "the place".to_string();
+            }
+        }
         targets.retain(|a| !sources.iter().any(|s| s.code == a.code));
         let mut pairs: Vec<(ActorRef, Option<ActorRef>)> = Vec::new();
         if targets.is_empty() && pattern.reciprocal && sources.len() > 1 {
@@ -528,6 +536,33 @@ fn target(cx: &Context<'_>, t: usize, pattern: &Pattern, bound: &[usize]) -> (Ve
         }
     }
     (Vec::new(), "none".to_string())
+}
+
+/// Whether a CAMEO code is a use of force or coercion: roots 15 (force posture), 17 (coerce),
+/// 18 (assault), 19 (fight) and 20 (mass violence).
+fn is_force(code: &str) -> bool {
+    matches!(code.get(..2), Some("15" | "17" | "18" | "19" | "20"))
+}
+
+/// The countries of the places in the `in`/`at` phrases of trigger `t` and of the words its
+/// pattern bound, as bare country codes.
+fn place_target(cx: &Context<'_>, t: usize, bound: &[usize]) -> Vec<ActorRef> {
+    let tree = cx.tree;
+    let phrases = std::iter::once(t)
+        .chain(bound.iter().copied())
+        .flat_map(|h| tree.prep_phrases(h, "in").chain(tree.prep_phrases(h, "at")).collect::<Vec<_>>());
+    for p in phrases {
+        let found: Vec<ActorRef> = cx
+            .resolver
+            .phrase(p, false)
+            .into_iter()
+            .filter_map(|a| Some(ActorRef { code: cx.resolver.country_of(&a.code)?, ..a }))
+            .collect();
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    Vec::new()
 }
 
 /// The "unless" clause on trigger `t` or on the verbs governing it through `xcomp`/`ccomp`
