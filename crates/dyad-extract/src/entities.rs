@@ -110,7 +110,7 @@ const TITLES: &str = "\
     mayor coach manager founder executive officer chief leader captain colonel general lieutenant \
     sergeant commander admiral marshal professor doctor father sister brother bishop archbishop \
     cardinal rabbi imam sheikh ayatollah emir king queen prince princess president minister \
-    secretary premier chancellor ambassador envoy lawmaker congressman congresswoman representative \
+    secretary secretary-general premier chancellor ambassador envoy lawmaker congressman congresswoman representative \
     deputy vice speaker candidate actor actress singer author writer player striker midfielder \
     defender goalkeeper star economist attorney lawyer prosecutor astronaut chef designer editor \
     reporter correspondent commissioner superintendent inspector detective officials pm";
@@ -518,6 +518,7 @@ fn split_run(
         i += 1;
     }
     let mut country: Option<String> = None;
+    let mut organisation: Option<String> = None;
     let mut sector: Option<String> = None;
     let mut role: Vec<&str> = Vec::new();
     let mut titled = false;
@@ -546,11 +547,24 @@ fn split_run(
                 let rest_is_title = t.to < end && term_from(t.to).is_some_and(|n| person_title(words, n));
                 let possessive = t.to < end && words[t.to].lower == "'s";
                 let nationality_first = kind == EntityType::Nationality && t.to < end && !whole_org;
-                if t.to == end || rest_is_title || possessive || nationality_first {
+                // "U.N. Secretary-General Kofi Annan", "NATO chief Mark Rutte": the body whose
+                // officer the name is.
+                let ends_in_title = listed(TITLES, words[t.to - 1].lower.as_str());
+                let organisation_first = matches!(t.entry, Entry::Igo(_))
+                    && t.to < end
+                    && !whole_org
+                    && (ends_in_title || (t.to + 1 < end && listed(TITLES, words[t.to].lower.as_str())));
+                if t.to == end || rest_is_title || possessive || nationality_first || organisation_first {
                     let code = lexicon.code(t.entry).to_string();
                     out.push(mention(words, i, t.to, kind, Some(code.clone()), None, true));
                     if matches!(t.entry, Entry::Country(_) | Entry::Nationality(_) | Entry::Capital(_)) {
                         country = Some(code);
+                    } else if organisation_first {
+                        organisation = Some(code);
+                        if ends_in_title {
+                            role.extend(words[i..t.to].iter().map(|w| w.text));
+                            titled = true;
+                        }
                     }
                     i = t.to;
                     if possessive {
@@ -611,6 +625,7 @@ fn split_run(
     }
     let role = if role.is_empty() { None } else { Some(role.join(" ")) };
     let actor = match (&country, &sector) {
+        _ if organisation.is_some() && titled => organisation,
         (Some(c), Some(s)) => Some(format!("{c}{s}")),
         (Some(c), None) => Some(c.clone()),
         (None, Some(s)) if titled => Some(s.clone()),
@@ -1108,6 +1123,12 @@ mod tests {
         let text = "President Bush threatened Russia.";
         assert_eq!(actor(text, "Bush").as_deref(), Some("USAGOV"));
         assert_eq!(actor("Mikhail Gorbachev spoke in Cuba.", "Mikhail Gorbachev").as_deref(), Some("SUNELI"));
+    }
+
+    #[test]
+    fn an_organisation_before_a_title_owns_the_office() {
+        let found = mentions("U.N. Secretary-General Kofi Annan announced the withdrawal.");
+        assert_eq!(get(&found, "Kofi Annan"), (EntityType::Person, Some("IGOUNO".to_string())));
     }
 
     #[test]
