@@ -116,14 +116,21 @@ impl Coder<'_> {
             let pos = if tree.verb(t) { TriggerPos::Verb } else { TriggerPos::Noun };
             let patterns = self.events.patterns(pos, &tree.nodes[t].lemma);
             // The most constrained pattern that holds and finds its actors codes the trigger.
+            // The words the first pattern that holds binds belong to the trigger's frame even
+            // when its actors are not found: "violated a ceasefire" is no ceasefire declared.
+            let mut claimed: Option<Vec<usize>> = None;
             for pattern in patterns {
                 let Some(bound) = matches(tree, t, pattern) else { continue };
+                if claimed.is_none() {
+                    claimed = Some(bound.clone());
+                }
                 if self.emit(cx, sentence, t, pattern, &bound, out) {
-                    for b in &bound {
-                        consumed[*b] = true;
-                    }
+                    claimed = Some(bound);
                     break;
                 }
+            }
+            for b in claimed.unwrap_or_default() {
+                consumed[b] = true;
             }
         }
     }
@@ -467,8 +474,11 @@ fn source(cx: &Context<'_>, t: usize, depth: usize) -> (Vec<ActorRef>, &'static 
     // Inherited: from the verb this one is coordinated with, controlled by or modifies.
     let Some(head) = node.head else { return (Vec::new(), "none") };
     let rel = node.rel;
-    if is(rel, "xcomp") {
-        // Object control: "invited Putin to visit" — the object visits.
+    // Object control: "invited Putin to visit" — the object visits; "accused the rebels of
+    // violating the truce", "praised Cuba for resisting" — the object did it.
+    let gerund_on_object = is(rel, "advcl")
+        && tree.children(t, "mark").any(|m| matches!(tree.nodes[m].lower.as_str(), "of" | "for"));
+    if is(rel, "xcomp") || gerund_on_object {
         if let Some(o) = tree.nodes[head].children.iter().copied().find(|c| tree.nodes[*c].rel == "obj") {
             return (phrase(o), "controller");
         }
