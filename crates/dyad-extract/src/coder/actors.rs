@@ -208,7 +208,9 @@ impl Resolver<'_> {
             });
             titles.filter_map(|c| self.doc.agent(self.tree.nodes[*c].start, self.tree.nodes[*c].end)).next()
         };
-        let Some(sector) = self.doc.agent(node.start, node.end).or_else(title) else { return Vec::new() };
+        // Only a noun is an agent: "general" in "a general strike" is no general.
+        let agent = node.xpos.starts_with("NN").then(|| self.doc.agent(node.start, node.end)).flatten();
+        let Some(sector) = agent.or_else(title) else { return Vec::new() };
         let (start, end) = self.tree.span(i);
         let mut owners = self.owners(i);
         // "the judge", "government officials": an agent of no named country is of the country
