@@ -134,6 +134,14 @@ impl<T: PartialEq> Matcher<T> {
         let mut i = 0;
         while i < words.len() {
             match self.longest_at(words, i) {
+                // A term led by an article yields to a longer one after it: "the West Bank" is
+                // not "the West" (the Western powers) and "Bank".
+                Some(m)
+                    if words[i].norm == "the"
+                        && self.longest_at(words, i + 1).is_some_and(|n| n.end > m.end) =>
+                {
+                    i += 1;
+                }
                 Some(m) => {
                     i = m.end;
                     out.push(m);
@@ -182,7 +190,13 @@ mod tests {
             ]
         );
         assert_eq!(m.get("russian"), ["RUS-adj"]);
+        m.insert("the West", "WST");
+        m.insert("West Bank", "PSE");
+        let text = "Troops left the West Bank and the West.";
+        let w = words(text);
+        let found: Vec<&str> = m.find(&w).iter().flat_map(|x| x.entries.to_vec()).collect();
+        assert_eq!(found, ["PSE", "WST"]);
         assert!(m.get("the Russian").is_empty());
-        assert_eq!(m.terms(), 5);
+        assert_eq!(m.terms(), 7);
     }
 }

@@ -512,65 +512,16 @@ fn source(cx: &Context<'_>, t: usize, depth: usize) -> (Vec<ActorRef>, &'static 
 /// invasion", "the rebels staged an attack", "Italy announced a suspension of links"; aspect
 /// verbs ("speeded up the withdrawal"); and "following", which reads as "after" ("a statement
 /// following talks").
-const LIGHT_VERBS: [&str; 58] = [
-    "hold",
-    "have",
-    "launch",
-    "mount",
-    "conduct",
-    "carry",
-    "stage",
-    "begin",
-    "start",
-    "continue",
-    "resume",
-    "make",
-    "give",
-    "take",
-    "pay",
-    "issue",
-    "announce",
-    "declare",
-    "order",
-    "organize",
-    "organise",
-    "lead",
-    "plan",
-    "prepare",
-    "intensify",
-    "step",
-    "escalate",
-    "open",
-    "sign",
-    "conclude",
-    "reach",
-    "seal",
-    "offer",
-    "extend",
-    "provide",
-    "impose",
-    "deliver",
-    "press",
-    "pursue",
-    "undertake",
-    "wage",
-    "commit",
-    "perpetrate",
-    "unleash",
-    "initiate",
-    "attend",
-    "join",
-    "agree",
-    "complete",
-    "keep",
-    "maintain",
-    "renew",
-    "speed",
-    "accelerate",
-    "expedite",
-    "hasten",
-    "finish",
-    "follow",
+#[rustfmt::skip]
+const LIGHT_VERBS: [&str; 72] = [
+    "hold", "have", "launch", "mount", "conduct", "carry", "stage", "begin", "start", "continue",
+    "resume", "make", "give", "take", "pay", "issue", "announce", "declare", "order", "organize",
+    "organise", "lead", "plan", "prepare", "intensify", "step", "escalate", "open", "sign",
+    "conclude", "reach", "seal", "offer", "extend", "provide", "impose", "deliver", "press",
+    "pursue", "undertake", "wage", "commit", "perpetrate", "unleash", "initiate", "attend", "join",
+    "agree", "complete", "keep", "maintain", "renew", "speed", "accelerate", "expedite", "hasten",
+    "finish", "follow", "reimpose", "reinstate", "tighten", "enforce", "establish", "set",
+    "introduce", "institute", "implement", "use", "employ", "deploy", "send", "dispatch",
 ];
 
 /// The target actors of trigger `t` under `pattern` and the slot they came from.
@@ -625,12 +576,15 @@ fn is_force(code: &str) -> bool {
     matches!(code.get(..2), Some("15" | "17" | "18" | "19" | "20"))
 }
 
-/// The countries of the places in the `in`/`at` phrases of trigger `t` and of the words its
-/// pattern bound, as bare country codes.
+/// The countries of the places in the `in`/`at` phrases of trigger `t`, of the words its
+/// pattern bound and of the verb an event noun hangs from, as bare country codes.
 fn place_target(cx: &Context<'_>, t: usize, bound: &[usize]) -> Vec<ActorRef> {
     let tree = cx.tree;
+    // An event noun's place may hang from its verb ("reimposed blockades in the West Bank").
+    let verb = tree.nodes[t].head.filter(|h| tree.noun(t) && tree.verb(*h));
     let phrases = std::iter::once(t)
         .chain(bound.iter().copied())
+        .chain(verb)
         .flat_map(|h| tree.prep_phrases(h, "in").chain(tree.prep_phrases(h, "at")).collect::<Vec<_>>());
     for p in phrases {
         let found: Vec<ActorRef> = cx
