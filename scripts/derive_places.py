@@ -6,7 +6,7 @@ Run from the repository root:
     python3 scripts/derive_places.py \
         [--source ../shared/data/geonames/cities15000.tsv] \
         [--countryinfo ../shared/data/geonames/geonames_countryInfo.txt] \
-        [--output lexicon/places.tsv] [--total 3500]
+        [--output lexicon/places.tsv] [--total 6000]
 
 Python 3.11, standard library only, no network. The output is deterministic: running the
 script twice on the same inputs gives byte-identical files.
@@ -16,8 +16,15 @@ Selection (a row is kept once, whatever the reasons it was chosen for):
      city rows by name and country; capitals that cannot be matched are reported on stderr;
   2. every city of >= 500,000 people;
   3. the places of current and recent conflicts and frequent news datelines listed in
-     NEWS_PLACES below, even when smaller, matched by name and country;
-  4. then the next most populous cities (ties broken by geonameid) until --total rows.
+     NEWS_PLACES below (about 650 towns: the cities of the wars in Ukraine, Gaza, Syria,
+     Iraq, Yemen, Libya, Afghanistan and Sudan, and the towns of wars, insurgencies,
+     terrorism and crises that international news has named often since about 1980, in all
+     regions), even when smaller, matched by name and country; entries that match no row
+     are reported on stderr;
+  4. then the next most populous cities (ties broken by geonameid) until --total rows,
+     leaving out cities whose name is in STOP_NAMES (ordinary English words, common personal
+     names and a few names of countries and peoples: "Reading", "Victoria", "Armenia"),
+     which would be matched in ordinary text.
 
 Columns: name, country (ISO3), admin1 (as in the source), lat, lon (4 decimals), population,
 capital (1 = national capital), aliases ('|'-separated, at most 6), geonameid. Rows are
@@ -30,8 +37,9 @@ plausible English spellings: letters of ASCII or Latin-1 (common diacritics: é,
 plus space, hyphen, apostrophe and period; starting with a capital letter (the source's
 lower-case romanisations of other scripts are dropped); no digits; no all-capital codes (IATA
 "SHA", "HCMC"); none identical to the name (ignoring case); no phrase that wraps the name in
-another language ("Lungsod ng Paris"; "<name> City" is kept). ASCII names come before names
-with diacritics; otherwise source order is kept.
+another language ("Lungsod ng Paris"; "<name> City" is kept); none in STOP_NAMES (the source's
+alternate names include "Hamas" for Hamm, "Duma" for Douma, "Okay" for Les Cayes). ASCII names
+come before names with diacritics; otherwise source order is kept.
 """
 
 from __future__ import annotations
@@ -45,7 +53,10 @@ from pathlib import Path
 DEFAULT_SOURCE = "../shared/data/geonames/cities15000.tsv"
 DEFAULT_COUNTRYINFO = "../shared/data/geonames/geonames_countryInfo.txt"
 DEFAULT_OUTPUT = "lexicon/places.tsv"
-DEFAULT_TOTAL = 3500
+# 6,000 rows (3,500 before the news places were extended): the fill then reaches cities of
+# about 110,000 people, and the rows carry about 27,000 names and aliases (up to 6 aliases a
+# row; 8,000 rows would carry about 34,000).
+DEFAULT_TOTAL = 6000
 MIN_POPULATION = 500_000
 MAX_ALIASES = 6
 
@@ -59,6 +70,14 @@ HISTORICAL_ISO2 = {"CS", "AN"}
 
 # Places of current and recent conflicts and frequent news datelines, kept even when small.
 # (English spelling, ISO2 country, GeoNames name when it differs from the English spelling.)
+# Only towns of the cities15000 extract (>= 15,000 people in GeoNames' data of 2020) can be
+# listed; not in it, so not listed: Tal Afar, Bentiu, Stepanakert (Khankendi), Srebrenica,
+# Knin, Chibok, Dapchi, Menaka, Tessalit, Kilinochchi, Maungdaw, Walikale, Masisi, Minova.
+# Towns whose names are ordinary English words or common personal names are left out on
+# purpose (Of, Police, Split, Reading, Mobile, Nice, Bath, Victoria, Independence; Hit in
+# Iraq, Van and Batman in Turkey, Man in Côte d'Ivoire, Mocha in Yemen, Leer in South Sudan,
+# Mora in Cameroon, Tank in Pakistan, Parang in the Philippines, Acre in Israel, Palma in
+# Mozambique), because names are matched in text regardless of case.
 NEWS_PLACES: list[tuple[str, str, str | None]] = [
     # Russia-Ukraine war
     ("Donetsk", "UA", None), ("Luhansk", "UA", None), ("Mariupol", "UA", None),
@@ -90,7 +109,7 @@ NEWS_PLACES: list[tuple[str, str, str | None]] = [
     ("Erbil", "IQ", None), ("Ramadi", "IQ", None), ("Tikrit", "IQ", None),
     ("Samarra", "IQ", None), ("Basra", "IQ", "Basrah"), ("Najaf", "IQ", None),
     ("Karbala", "IQ", None), ("Sulaymaniyah", "IQ", None), ("Baqubah", "IQ", None),
-    ("Tal Afar", "IQ", None), ("Sinjar", "IQ", None), ("Duhok", "IQ", None),
+    ("Sinjar", "IQ", None), ("Duhok", "IQ", None),
     # Yemen
     ("Sanaa", "YE", None), ("Aden", "YE", None), ("Hodeidah", "YE", "Al Ḩudaydah"),
     ("Marib", "YE", "Ma'rib"), ("Taiz", "YE", None), ("Mukalla", "YE", None),
@@ -109,8 +128,8 @@ NEWS_PLACES: list[tuple[str, str, str | None]] = [
     ("El Fasher", "SD", None), ("Nyala", "SD", None), ("El Geneina", "SD", "El Geneina Fort"),
     ("Port Sudan", "SD", None), ("Wad Madani", "SD", None), ("Kassala", "SD", None),
     ("Kadugli", "SD", None), ("Juba", "SS", None), ("Malakal", "SS", None),
-    ("Bentiu", "SS", None), ("Bor", "SS", None), ("Mekelle", "ET", "Mek'ele"),
-    ("Gondar", "ET", "Gonder"), ("Bahir Dar", "ET", None), ("Dessie", "ET", None),
+    ("Bor", "SS", None), ("Mekelle", "ET", "Mek'ele"), ("Gondar", "ET", "Gonder"),
+    ("Bahir Dar", "ET", None), ("Dessie", "ET", None),
     # Great Lakes
     ("Goma", "CD", None), ("Bunia", "CD", None), ("Bukavu", "CD", None),
     ("Beni", "CD", None), ("Butembo", "CD", None), ("Uvira", "CD", None),
@@ -125,8 +144,8 @@ NEWS_PLACES: list[tuple[str, str, str | None]] = [
     ("Sittwe", "MM", None), ("Myitkyina", "MM", None), ("Lashio", "MM", None),
     ("Mandalay", "MM", None), ("Naypyidaw", "MM", None),
     # Caucasus, Moldova
-    ("Stepanakert", "AZ", None), ("Khankendi", "AZ", None), ("Shusha", "AZ", None),
-    ("Tskhinvali", "GE", None), ("Sukhumi", "GE", "Sokhumi"), ("Tiraspol", "MD", None),
+    ("Shusha", "AZ", None), ("Tskhinvali", "GE", None), ("Sukhumi", "GE", "Sokhumi"),
+    ("Tiraspol", "MD", None),
     # South and South-East Asia
     ("Srinagar", "IN", None), ("Marawi", "PH", "Marawi City"), ("Cotabato", "PH", None),
     # Americas
@@ -134,7 +153,240 @@ NEWS_PLACES: list[tuple[str, str, str | None]] = [
     ("Tijuana", "MX", None),
     # Turkey, Iran
     ("Diyarbakir", "TR", None), ("Cizre", "TR", None), ("Zahedan", "IR", None),
+    # --- Towns of wars, insurgencies, terrorism and crises named often in international news
+    # since about 1980 (most of them below the population cut of the fill).
+    # Israel, Gaza, West Bank, Lebanon (more)
+    ("Jericho", "PS", None), ("Qalqilya", "PS", "Qalqīlyah"), ("Tubas", "PS", "Ţūbās"),
+    ("Al-Bireh", "PS", "Al Bīrah"), ("Yatta", "PS", "Yaţţā"), ("Qabatiya", "PS", "Qabāţīyah"),
+    ("Balata", "PS", "Balāţah"), ("Maale Adumim", "PS", "Ma‘ale Adummim"),
+    ("Beit Hanoun", "PS", "Bayt Ḩānūn"), ("Nuseirat", "PS", "An Nuşayrāt"),
+    ("Bureij", "PS", "Al Burayj"), ("Netivot", "IL", None), ("Ofakim", "IL", "Ofaqim"),
+    ("Dimona", "IL", None), ("Eilat", "IL", None), ("Kiryat Shmona", "IL", "Qiryat Shmona"),
+    ("Nahariya", "IL", "Nahariyya"), ("Safed", "IL", None), ("Umm al-Fahm", "IL", "Umm el Faḥm"),
+    ("Nabatieh", "LB", "Nabatîyé et Tahta"), ("Zahle", "LB", "Zahlé"),
+    ("Hermel", "LB", "El Hermel"), ("Arsal", "LB", "Aarsâl"), ("Naqoura", "LB", "En Nâqoûra"),
+    # Syria (more)
+    ("Al-Bab", "SY", "Al Bāb"), ("Azaz", "SY", "I‘zāz"), ("Jarabulus", "SY", "Jarābulus"),
+    ("Tabqa", "SY", "Al-Tabqa"), ("Palmyra", "SY", "Tadmur"), ("Abu Kamal", "SY", "Ālbū Kamāl"),
+    ("Mayadin", "SY", "Al Mayādīn"), ("Khan Shaykhun", "SY", "Khān Shaykhūn"),
+    ("Saraqib", "SY", None), ("Jisr al-Shughur", "SY", "Jisr ash Shughūr"),
+    ("Darayya", "SY", "Dārayyā"), ("Harasta", "SY", "Ḩarastā"), ("Zabadani", "SY", "Az Zabadānī"),
+    ("Qusayr", "SY", "Al Quşayr"), ("Yabroud", "SY", "Yabrūd"), ("Rastan", "SY", "Ar Rastan"),
+    ("Suwayda", "SY", "As-Suwayda"), ("Quneitra", "SY", "Al Qunayţirah"),
+    ("Tal Rifaat", "SY", "Tall Rif‘at"), ("Kafranbel", "SY", None), ("Hajin", "SY", "Hajīn"),
+    ("Jableh", "SY", "Jablah"), ("Baniyas", "SY", "Bāniyās"), ("Yarmouk", "SY", "al-Yarmūk"),
+    ("Houla", "SY", "Kafr Lāhā"),
+    # Iraq (more)
+    ("Samawah", "IQ", "As Samawah"), ("Khanaqin", "IQ", "Khānaqīn"), ("Baiji", "IQ", "Bayjī"),
+    ("Shirqat", "IQ", "Ash Sharqāt"), ("Muqdadiyah", "IQ", "Al Miqdādīyah"),
+    ("Tuz Khurmatu", "IQ", "Ţūz Khūrmātū"), ("Umm Qasr", "IQ", "Umm Qaşr"), ("Faw", "IQ", "Al Fāw"),
+    ("Zakho", "IQ", "Zaxo"), ("Halabja", "IQ", None), ("Haditha", "IQ", "Ḩadīthah"),
+    ("Rutba", "IQ", "Ar Ruţbah"), ("Al-Qaim", "IQ", "Al Qā’im"), ("Anah", "IQ", "‘Anah"),
+    ("Balad", "IQ", None), ("Kufa", "IQ", None), ("Qaraqosh", "IQ", "Al-Hamdaniya"),
+    # Afghanistan (more)
+    ("Balkh", "AF", None), ("Baghlan", "AF", "Baghlān"), ("Gardez", "AF", None),
+    ("Khost", "AF", "Khōst"), ("Maymana", "AF", None), ("Taloqan", "AF", None),
+    ("Bamiyan", "AF", "Bāmyān"), ("Pul-e Khumri", "AF", "Pul-e Khumrī"),
+    ("Sheberghan", "AF", "Shibirghān"), ("Charikar", "AF", None), ("Sar-e Pol", "AF", "Sar-e Pul"),
+    ("Zaranj", "AF", None), ("Asadabad", "AF", "Asadābād"), ("Fayzabad", "AF", None),
+    ("Gereshk", "AF", None), ("Farah", "AF", None), ("Shindand", "AF", "Shīnḏanḏ"),
+    ("Mehtar Lam", "AF", "Mehtar Lām"),
+    # Pakistan (Khyber Pakhtunkhwa, former tribal areas, Balochistan, Azad Kashmir)
+    ("Kohat", "PK", None), ("Jamrud", "PK", None), ("Chitral", "PK", None),
+    ("Chaman", "PK", None), ("Gwadar", "PK", None), ("Turbat", "PK", None), ("Zhob", "PK", None),
+    ("Mastung", "PK", None), ("Dera Bugti", "PK", None), ("Mirpur", "PK", "New Mirpur City"),
+    # India (Jammu and Kashmir, Ladakh, the north-east, communal violence)
+    ("Anantnag", "IN", None), ("Baramulla", "IN", "Bāramūla"), ("Sopore", "IN", "Sopur"),
+    ("Pulwama", "IN", None), ("Shopian", "IN", None), ("Kupwara", "IN", "Kopawor"),
+    ("Kulgam", "IN", None), ("Kathua", "IN", None), ("Poonch", "IN", "Pūnch"),
+    ("Rajouri", "IN", "Rajaori"), ("Kargil", "IN", None), ("Leh", "IN", None),
+    ("Pathankot", "IN", "Pathānkot"), ("Churachandpur", "IN", "Churāchāndpur"),
+    ("Kohima", "IN", None), ("Dimapur", "IN", "Dimāpur"), ("Godhra", "IN", None),
+    ("Ayodhya", "IN", None),
+    # Yemen (more)
+    ("Dhamar", "YE", "Dhamār"), ("Amran", "YE", "‘Amrān"), ("Hajjah", "YE", "Ḩajjah"),
+    ("Al Bayda", "YE", None), ("Ataq", "YE", None), ("Lahij", "YE", "Laḩij"),
+    ("Zinjibar", "YE", "Zinjibār"), ("Al Hazm", "YE", "Al Ḩazm"),
+    # Libya (more)
+    ("Khoms", "LY", "Al Khums"), ("Gharyan", "LY", None), ("Bani Walid", "LY", None),
+    ("Sabratha", "LY", "Şabrātah"), ("Zintan", "LY", None), ("Zuwara", "LY", "Zuwarah"),
+    ("Ubari", "LY", None), ("Murzuq", "LY", "Murzuk"), ("Brega", "LY", "Al Burayqah"),
+    ("Bayda", "LY", "Al Bayḑā’"), ("Marj", "LY", "Al Marj"), ("Tarhuna", "LY", None),
+    ("Tajoura", "LY", "Tājūrā’"), ("Janzour", "LY", "Janzūr"), ("Kufra", "LY", "Al Jawf"),
+    # Somalia, Somaliland, Puntland (more)
+    ("Burao", "SO", None), ("Bosaso", "SO", None), ("Afgoye", "SO", "Afgooye"),
+    ("Galkayo", "SO", "Gaalkacyo"), ("Las Anod", "SO", "Laascaanood"), ("Garowe", "SO", "Garoowe"),
+    ("Beledweyne", "SO", None), ("Jowhar", "SO", "Jawhar"), ("Jilib", "SO", None),
+    ("Jamame", "SO", "Jamaame"), ("Bardhere", "SO", "Baardheere"), ("Eyl", "SO", None),
+    ("Buloburde", "SO", "Buulobarde"), ("Qoryoley", "SO", "Qoryooley"), ("Merca", "SO", "Marka"),
+    # Sudan, South Sudan (more)
+    ("Gedaref", "SD", "Al Qadarif"), ("Damazin", "SD", "Ad-Damazin"), ("Sennar", "SD", None),
+    ("Atbara", "SD", None), ("Dilling", "SD", None), ("Zalingei", "SD", "Zalinjay"),
+    ("Kutum", "SD", None), ("Kabkabiya", "SD", "Kabkābīyah"), ("Mellit", "SD", None),
+    ("Abyei", "SD", None), ("Babanusa", "SD", "Babanūsah"), ("Muglad", "SD", "Al Mijlad"),
+    ("En Nahud", "SD", "An Nuhūd"), ("Gereida", "SD", None), ("Wau", "SS", None),
+    ("Aweil", "SS", None), ("Rumbek", "SS", None), ("Torit", "SS", None), ("Yambio", "SS", None),
+    ("Kuajok", "SS", "Kuacjok"),
+    # Ethiopia, Eritrea, Kenya, Uganda
+    ("Adigrat", "ET", "Ādīgrat"), ("Axum", "ET", "Aksum"), ("Adwa", "ET", None),
+    ("Alamata", "ET", None), ("Kombolcha", "ET", None), ("Woldia", "ET", "Weldiya"),
+    ("Lalibela", "ET", None), ("Debre Birhan", "ET", None), ("Debre Tabor", "ET", None),
+    ("Gode", "ET", None), ("Harar", "ET", None), ("Gambela", "ET", "Gambēla"),
+    ("Massawa", "ER", None), ("Assab", "ER", None), ("Barentu", "ER", None),
+    ("Garissa", "KE", None), ("Mandera", "KE", None), ("Wajir", "KE", None), ("Lamu", "KE", None),
+    ("Marsabit", "KE", None), ("Kakuma", "KE", None), ("Gulu", "UG", None), ("Kitgum", "UG", None),
+    ("Arua", "UG", None), ("Kasese", "UG", None),
+    # Great Lakes: DR Congo, Rwanda, Burundi (more)
+    ("Rutshuru", "CD", None), ("Kalemie", "CD", None), ("Kasongo", "CD", None),
+    ("Lubero", "CD", None), ("Oicha", "CD", "Hyosha"), ("Mangina", "CD", None),
+    ("Kanyabayonga", "CD", "Kanyobagonga"), ("Djugu", "CD", None), ("Mongbwalu", "CD", "Mangbwalu"),
+    ("Dungu", "CD", None), ("Kayna", "CD", None), ("Gisenyi", "RW", None),
+    ("Ruhengeri", "RW", "Musanze"), ("Butare", "RW", None), ("Kibuye", "RW", None),
+    ("Cyangugu", "RW", None), ("Nyamata", "RW", None), ("Ngozi", "BI", None),
+    ("Cibitoke", "BI", None), ("Bubanza", "BI", None), ("Gatumba", "BI", None),
+    # Central African Republic, Chad, Cameroon (Far North, Anglophone regions)
+    ("Bambari", "CF", None), ("Bria", "CF", None), ("Bangassou", "CF", None),
+    ("Kaga-Bandoro", "CF", None), ("Bossangoa", "CF", None), ("Paoua", "CF", None),
+    ("Berberati", "CF", "Berbérati"), ("Bouar", "CF", None), ("Ndele", "CF", "Ndélé"),
+    ("Batangafo", "CF", None), ("Zemio", "CF", None), ("Abeche", "TD", "Abéché"),
+    ("Sarh", "TD", None), ("Goz Beida", "TD", None), ("Faya-Largeau", "TD", None),
+    ("Adre", "TD", "Adré"), ("Am Timan", "TD", None), ("Kousseri", "CM", "Kousséri"),
+    ("Mokolo", "CM", None), ("Buea", "CM", None), ("Mamfe", "CM", None), ("Kumbo", "CM", None),
+    ("Ndop", "CM", None),
+    # Nigeria (north-east, north-west, Middle Belt)
+    ("Bama", "NG", None), ("Gwoza", "NG", None), ("Dikwa", "NG", None), ("Monguno", "NG", None),
+    ("Damboa", "NG", None), ("Biu", "NG", None), ("Damaturu", "NG", None), ("Potiskum", "NG", None),
+    ("Gashua", "NG", None), ("Geidam", "NG", None), ("Nguru", "NG", None),
+    ("Kafanchan", "NG", None),
+    # Niger, Mali, Burkina Faso (more)
+    ("Arlit", "NE", None), ("Tahoua", "NE", None), ("Nguigmi", "NE", None), ("Ayorou", "NE", None),
+    ("Tchintabaraden", "NE", "Tchin Tabaradèn"), ("Filingue", "NE", "Filingué"),
+    ("Torodi", "NE", None), ("Douentza", "ML", None), ("Bourem", "ML", None),
+    ("Djenne", "ML", "Djenné"), ("Bandiagara", "ML", None), ("Bankass", "ML", None),
+    ("Kati", "ML", None), ("Dori", "BF", None), ("Ouahigouya", "BF", None),
+    ("Arbinda", "BF", "Aribinda"), ("Fada N'Gourma", "BF", "Fada N'gourma"), ("Titao", "BF", None),
+    ("Kongoussi", "BF", None), ("Diapaga", "BF", None),
+    # West Africa (other), North Africa
+    ("Koidu", "SL", None), ("Gbarnga", "LR", None), ("Duekoue", "CI", "Duekoué"),
+    ("Guiglo", "CI", None), ("Gueckedou", "GN", None), ("Medea", "DZ", "Médéa"),
+    ("Tizi Ouzou", "DZ", None), ("Boumerdes", "DZ", "Boumerdas"), ("Ghardaia", "DZ", "Ghardaïa"),
+    ("Tamanrasset", "DZ", "Tamanghasset"), ("Hassi Messaoud", "DZ", None),
+    ("El Arish", "EG", "Arīsh"), ("Sheikh Zuweid", "EG", "Ash Shaykh Zuwayd"),
+    ("Bir al-Abd", "EG", "Bi’r al ‘Abd"), ("Sharm el-Sheikh", "EG", None),
+    ("Asyut", "EG", "Assiut"), ("Sidi Bouzid", "TN", None), ("Kasserine", "TN", None),
+    ("Gafsa", "TN", None), ("Ben Gardane", "TN", None),
+    # Mozambique (Cabo Delgado), Tanzania, Angola
+    ("Montepuez", "MZ", None), ("Mueda", "MZ", None), ("Macomia", "MZ", None),
+    ("Mtwara", "TZ", None), ("Kuito", "AO", "Cuíto"),
+    # Balkans
+    ("Zenica", "BA", None), ("Tuzla", "BA", None), ("Mostar", "BA", None), ("Bihac", "BA", "Bihać"),
+    ("Brcko", "BA", "Brčko"), ("Bijeljina", "BA", None), ("Prijedor", "BA", None),
+    ("Travnik", "BA", None), ("Doboj", "BA", None), ("Gorazde", "BA", "Goražde"),
+    ("Velika Kladusa", "BA", "Velika Kladuša"), ("Prizren", "XK", None),
+    ("Mitrovica", "XK", "Mitrovicë"), ("Gjakova", "XK", "Gjakovë"), ("Peja", "XK", "Pejë"),
+    ("Ferizaj", "XK", None), ("Gjilan", "XK", None), ("Podujevo", "XK", "Podujeva"),
+    ("Drenas", "XK", "Glogovac"), ("Decan", "XK", "Deçan"), ("Zvecan", "XK", "Zvečan"),
+    ("Leposavic", "XK", "Leposaviq"), ("Vukovar", "HR", None), ("Osijek", "HR", None),
+    ("Dubrovnik", "HR", None), ("Vinkovci", "HR", None), ("Novi Pazar", "RS", None),
+    ("Vranje", "RS", None), ("Niksic", "ME", "Nikšić"), ("Tetovo", "MK", None),
+    ("Kumanovo", "MK", None), ("Gostivar", "MK", None), ("Lipkovo", "MK", None),
+    ("Debar", "MK", None),
+    # North Caucasus, Georgia, Armenia, Azerbaijan
+    ("Gudermes", "RU", None), ("Argun", "RU", None), ("Urus-Martan", "RU", None),
+    ("Shali", "RU", None), ("Khasavyurt", "RU", None), ("Derbent", "RU", None),
+    ("Kizlyar", "RU", None), ("Buynaksk", "RU", None), ("Kaspiysk", "RU", None),
+    ("Budyonnovsk", "RU", None), ("Nazran", "RU", None), ("Beslan", "RU", None),
+    ("Mozdok", "RU", None), ("Shebekino", "RU", None), ("Valuyki", "RU", None),
+    ("Gori", "GE", None), ("Zugdidi", "GE", None), ("Poti", "GE", None), ("Barda", "AZ", None),
+    ("Aghdam", "AZ", None), ("Fuzuli", "AZ", None), ("Goris", "AM", None), ("Kapan", "AM", None),
+    # Russia-Ukraine war (more), Transnistria
+    ("Makiivka", "UA", "Makiyivka"), ("Yenakiieve", "UA", "Yenakiyeve"), ("Debaltseve", "UA", None),
+    ("Toretsk", "UA", None), ("Kostiantynivka", "UA", "Kostyantynivka"), ("Druzhkivka", "UA", None),
+    ("Lysychansk", "UA", None), ("Sievierodonetsk", "UA", "Siverskodonetsk"),
+    ("Rubizhne", "UA", None), ("Volnovakha", "UA", None), ("Kurakhove", "UA", None),
+    ("Selydove", "UA", None), ("Myrnohrad", "UA", None), ("Lyman", "UA", None),
+    ("Balakliia", "UA", "Balakliya"), ("Vovchansk", "UA", None), ("Okhtyrka", "UA", None),
+    ("Nova Kakhovka", "UA", None), ("Kakhovka", "UA", None), ("Oleshky", "UA", None),
+    ("Henichesk", "UA", None), ("Tokmak", "UA", None), ("Polohy", "UA", None),
+    ("Kryvyi Rih", "UA", "Kryvyy Rih"), ("Feodosia", "UA", "Feodosiya"),
+    ("Yevpatoria", "UA", "Yevpatoriya"), ("Yalta", "UA", None), ("Dzhankoi", "UA", "Dzhankoy"),
+    ("Kreminna", "UA", None), ("Rybnitsa", "MD", "Rîbniţa"),
+    # Turkey's south-east, Iran's borderlands, Saudi Arabia
+    ("Nusaybin", "TR", None), ("Silopi", "TR", None), ("Sirnak", "TR", "Şırnak"),
+    ("Hakkari", "TR", "Hakkâri"), ("Yuksekova", "TR", "Yüksekova"), ("Mardin", "TR", None),
+    ("Suruc", "TR", "Suruç"), ("Akcakale", "TR", "Akçakale"), ("Kilis", "TR", None),
+    ("Reyhanli", "TR", "Reyhanlı"), ("Ceylanpinar", "TR", "Ceylanpınar"),
+    ("Mahabad", "IR", "Mahābād"), ("Saqqez", "IR", None), ("Piranshahr", "IR", None),
+    ("Marivan", "IR", "Marīvān"), ("Chabahar", "IR", None), ("Saravan", "IR", "Sarāvān"),
+    ("Natanz", "IR", "Naţanz"), ("Jizan", "SA", None), ("Dhahran", "SA", None),
+    ("Abqaiq", "SA", None), ("Qatif", "SA", "Al Qaţīf"),
+    # Central Asia
+    ("Batken", "KG", None), ("Khorugh", "TJ", None), ("Zhanaozen", "KZ", None),
+    ("Andijan", "UZ", "Andijon"),
+    # Sri Lanka (north and east), Bangladesh, Myanmar
+    ("Jaffna", "LK", None), ("Mullaitivu", "LK", "Mullaittivu"), ("Vavuniya", "LK", None),
+    ("Trincomalee", "LK", None), ("Batticaloa", "LK", None), ("Mannar", "LK", None),
+    ("Point Pedro", "LK", None), ("Teknaf", "BD", "Teknāf"),
+    ("Buthidaung", "MM", "Buthidaung Town"), ("Hpa-An", "MM", None), ("Myawaddy", "MM", None),
+    ("Loikaw", "MM", None), ("Bhamo", "MM", None), ("Kengtung", "MM", "Kēng Tung"),
+    ("Tachileik", "MM", "Tachilek"), ("Sagaing", "MM", None), ("Hakha", "MM", None),
+    ("Kyaukphyu", "MM", "Kyaukpyu"), ("Mrauk-U", "MM", "Mrauk U"), ("Laukkai", "MM", None),
+    ("Hpakant", "MM", None),
+    # Southern Philippines, southern Thailand, Indonesia, Timor-Leste
+    ("Jolo", "PH", None), ("Kidapawan", "PH", None), ("Bongao", "PH", None),
+    ("Pattani", "TH", None), ("Yala", "TH", None), ("Narathiwat", "TH", None),
+    ("Sungai Kolok", "TH", "Su-ngai Kolok"), ("Meulaboh", "ID", None), ("Timika", "ID", None),
+    ("Wamena", "ID", None), ("Manokwari", "ID", None), ("Poso", "ID", None), ("Sampit", "ID", None),
+    ("Baucau", "TL", "Baukau"),
+    # Colombia, Peru, Ecuador
+    ("Florencia", "CO", None), ("Mocoa", "CO", None), ("Puerto Asis", "CO", "Puerto Asís"),
+    ("Tumaco", "CO", None), ("Apartado", "CO", "Apartadó"), ("Quibdo", "CO", "Quibdó"),
+    ("Arauca", "CO", None), ("San Jose del Guaviare", "CO", "San José del Guaviare"),
+    ("El Carmen de Bolivar", "CO", "El Carmen de Bolívar"), ("Ayacucho", "PE", None),
+    ("Huanta", "PE", None), ("Nueva Loja", "EC", None),
+    # Mexico (cartel violence)
+    ("Matamoros", "MX", "Heroica Matamoros"), ("Acapulco", "MX", "Acapulco de Juárez"),
+    ("Iguala", "MX", "Iguala de la Independencia"), ("Apatzingan", "MX", "Apatzingán"),
+    ("Zacatecas", "MX", None), ("Fresnillo", "MX", None), ("Navolato", "MX", None),
+    ("Caborca", "MX", "Heroica Caborca"), ("Piedras Negras", "MX", None),
+    # Haiti, Central America
+    ("Cap-Haitien", "HT", "Cap-Haïtien"), ("Gonaives", "HT", "Gonaïves"), ("Les Cayes", "HT", None),
+    ("Jacmel", "HT", None), ("Leogane", "HT", "Léogâne"), ("Petit-Goave", "HT", "Tigwav"),
+    ("Petion-Ville", "HT", "Pétionville"), ("Apopa", "SV", None), ("Mejicanos", "SV", None),
+    ("Ilopango", "SV", None), ("Quetzaltenango", "GT", None), ("Huehuetenango", "GT", None),
+    ("Nebaj", "GT", None), ("Choluteca", "HN", "Ciudad Choluteca"), ("El Progreso", "HN", None),
+    ("Tocoa", "HN", None), ("Matagalpa", "NI", None), ("Esteli", "NI", "Estelí"),
+    ("Masaya", "NI", None), ("Bilwi", "NI", "Puerto Cabezas"),
 ]
+
+# Names that would be matched in ordinary text, as names are matched regardless of case (lower
+# case, compared with key()): ordinary English words ("Reading", "Split", "Tours"), common
+# personal names ("Victoria", "Santos", "Jackson"), and names of countries, states, peoples and
+# political bodies that the source gives as alternate names of cities ("Hamas" for Hamm, "Duma"
+# for Douma, "Sadr" for Sadr City). The fill (step 4) skips cities with these names, and no
+# row gets them as aliases. The names of capitals, large cities and NEWS_PLACES rows are kept
+# ("Male", the capital of the Maldives; "Van", a city of 525,000 in Turkey).
+STOP_NAMES = frozenset("""
+    ado amen ana apex bale bane bar bard bass bast baste bath bella ben best bid billings bole
+    bon bone brits buffalo bush bust chin concord cork corona cos cypress dab dandy deli derby
+    dilly dis drug dual gar garland goes gold google grins haha hail hippo hit homo hosanna hub
+    hull kale kilo lag lime limo lion lone luck mage male man manger mango manta mass meads mesa
+    metro midland midway mobil mobile mora nada name nice of okay oral orange pal pan panda
+    paradise police pre pun punch reading riverside roan roles rouse rugby ruse saga sale samba
+    sari savanna savannah sin sine solo sour split springs stoke sur surprise sus tan tango tank
+    thorn ting torn tour tours trent tub tuba tunes turk turn valley van von wah wan woodlands
+    yen
+    ahmad ajax alexandra amani ann ariana ariel aurora banda bello bo bolivar bolton bono bose
+    cano carmen carnot cary chandler chen cheng chi chia chico chu columbia darwin doris dudley
+    duran elizabeth ennis eugene flores formosa george gilbert guadalupe gul hamid hamilton
+    hanna harper hassan hayden henderson ho irvin irving jackson juliet kent kira langley larkin
+    leon levi levis libertad lil lincoln lira logan madison mantilla mary mason mendoza milton
+    moreno moro newton nigel norman paz pei preston rafa rangel rashid regina rodriguez rosario
+    roxas salam salazar salinas santana santos sardar serena soledad sutton taras victor
+    victoria warren wei windsor winston yao
+    angeles armenia bali benin bihar carolina duma florida hamas jamaica kazakh lama masai mau
+    naga ontario panama sadr stalin virginia
+""".split())
 
 # English spellings (exonyms, former names) written by the project, added as aliases in front
 # of the source's alternate names. Key: (GeoNames name, ISO2).
@@ -187,6 +439,10 @@ def fold(text: str) -> str:
 def key(text: str) -> str:
     """Matching key: folded, case-insensitive, hyphens and apostrophes ignored."""
     return " ".join(fold(text).casefold().replace("-", " ").replace("'", "").split())
+
+
+def stop_listed(name: str) -> bool:
+    return key(name) in STOP_NAMES
 
 
 def plausible_alias(alias: str) -> bool:
@@ -274,6 +530,8 @@ def aliases_for(rec: dict, extra: list[str]) -> list[str]:
 
     def add(alias: str) -> None:
         alias = alias.strip()
+        if alias and stop_listed(alias):
+            return  # "Hamas" (Hamm), "Duma" (Douma), "Okay" (Les Cayes)
         if alias and alias.casefold() not in seen and "\t" not in alias and "|" not in alias:
             seen.add(alias.casefold())
             out.append(alias)
@@ -306,6 +564,11 @@ def main() -> int:
     ap.add_argument("--output", default=DEFAULT_OUTPUT)
     ap.add_argument("--total", type=int, default=DEFAULT_TOTAL)
     args = ap.parse_args()
+
+    stopped_news = [e for e, _, _ in NEWS_PLACES if stop_listed(e)]
+    stopped_news += [n for names in EXTRA_ALIASES.values() for n in names if stop_listed(n)]
+    if stopped_news:
+        sys.exit(f"NEWS_PLACES / EXTRA_ALIASES names in STOP_NAMES: {', '.join(stopped_news)}")
 
     source = Path(args.source)
     countries = read_countryinfo(Path(args.countryinfo))
@@ -352,13 +615,19 @@ def main() -> int:
         if key(english) != key(rec["name"]):
             extra.setdefault(rec["geonameid"], []).append(english)
 
-    # 4. fill with the next most populous
+    # 4. fill with the next most populous; a city whose name is an ordinary English word or a
+    # common personal name (STOP_NAMES) is left out, as it would be matched in ordinary text.
     ordered = sorted(rows, key=lambda r: (-r["population"], r["geonameid"]))
+    stopped_fill: list[str] = []
     for r in ordered:
         if len(reasons) >= args.total:
             break
-        if r["geonameid"] not in reasons:
-            choose(r, "fill")
+        if r["geonameid"] in reasons:
+            continue
+        if stop_listed(r["name"]):
+            stopped_fill.append(f"{r['name']} ({r['country_iso2']})")
+            continue
+        choose(r, "fill")
 
     for (gname, iso2), names in EXTRA_ALIASES.items():
         rec = find(by_country, iso2, gname)
@@ -375,7 +644,8 @@ def main() -> int:
 
     lines = [
         "# dyad place lexicon: national capitals, cities of >= 500,000 people, places of conflicts and",
-        "# frequent news datelines, and the next most populous cities.",
+        "# frequent news datelines, and the next most populous cities (but none named with a common",
+        "# English word or personal name such as Reading or Victoria).",
         "# Derived from GeoNames (https://www.geonames.org/) data, licensed CC BY 4.0 (Creative Commons",
         "# Attribution 4.0, https://creativecommons.org/licenses/by/4.0/), via the cities15000 extract",
         f"# ({source.name}) and geonames_countryInfo.txt (ISO3 codes, capitals). Attribution: GeoNames.",
@@ -415,6 +685,7 @@ def main() -> int:
     print("  first reason (disjoint): " + ", ".join(f"{w} {n}" for w, n in first.items()), file=sys.stderr)
     print(f"  unmatched capitals ({len(unmatched_capitals)}): " + "; ".join(unmatched_capitals), file=sys.stderr)
     print(f"  unmatched news places ({len(unmatched_news)}): " + "; ".join(unmatched_news), file=sys.stderr)
+    print(f"  left out of the fill as STOP_NAMES ({len(stopped_fill)}): " + "; ".join(stopped_fill), file=sys.stderr)
     return 0
 
 
