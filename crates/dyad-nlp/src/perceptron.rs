@@ -221,6 +221,28 @@ impl Weights {
     /// and weights added, in feature order (the sums are the same as one feature at a time).
     #[inline]
     pub fn score(&self, features: &[u64], scores: &mut [f32]) {
+        // Votes are summed as integers and scaled once per class, not once per vote.
+        const SMALL: usize = 256;
+        if self.classes <= SMALL {
+            let mut sums = [0i32; SMALL];
+            self.sum_votes(features, &mut sums);
+            self.add_scaled(&sums, scores);
+        } else {
+            let mut sums = vec![0i32; self.classes];
+            self.sum_votes(features, &mut sums);
+            self.add_scaled(&sums, scores);
+        }
+    }
+
+    /// Adds `sums` (in quantization steps) to `scores`.
+    fn add_scaled(&self, sums: &[i32], scores: &mut [f32]) {
+        for (s, v) in scores.iter_mut().zip(sums) {
+            *s += *v as f32 * self.step;
+        }
+    }
+
+    /// Adds the quantized votes of `features` to `sums` (one slot per class).
+    fn sum_votes(&self, features: &[u64], sums: &mut [i32]) {
         const BATCH: usize = 32;
         let mut home = [Slot::default(); BATCH];
         for batch in features.chunks(BATCH) {
@@ -244,7 +266,7 @@ impl Weights {
                     self.find(*f, tag)
                 };
                 if let Some(start) = start {
-                    self.add_row(start as usize, scores);
+                    self.add_row(start as usize, sums);
                 }
             }
         }
@@ -266,12 +288,12 @@ impl Weights {
         }
     }
 
-    /// Adds the votes of the row starting at `start` to `scores`.
+    /// Adds the votes of the row starting at `start` to `sums`.
     #[inline]
-    fn add_row(&self, start: usize, scores: &mut [f32]) {
+    fn add_row(&self, start: usize, sums: &mut [i32]) {
         for v in self.votes.get(start..).unwrap_or(&[]) {
-            if let Some(s) = scores.get_mut(usize::from(v.class & !LAST_VOTE)) {
-                *s += f32::from(v.weight) * self.step;
+            if let Some(s) = sums.get_mut(usize::from(v.class & !LAST_VOTE)) {
+                *s += i32::from(v.weight);
             }
             if v.class & LAST_VOTE != 0 {
                 break;
