@@ -197,7 +197,8 @@ struct W<'t> {
 
 /// Whether `word` is one of the words of `list` (whitespace-separated).
 fn listed(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|w| w == word)
+    // Most words are in no list: a substring search rules them out before the split.
+    !word.is_empty() && list.contains(word) && list.split_whitespace().any(|w| w == word)
 }
 
 fn capitalised(s: &str) -> bool {

@@ -94,12 +94,53 @@ impl Pipeline {
         }
     }
 
+    /// Tokenizes, splits and tags `text` without parsing, for callers that parse only the
+    /// sentences they need ([`Pipeline::parse_where`]).
+    pub fn analyze_unparsed(&self, text: &str) -> Vec<Sentence> {
+        let tokens = tokenize(text);
+        let mut scratch = Scratch::default();
+        split_sentences(text, &tokens)
+            .into_iter()
+            .map(|range| self.tag_tokens(text, &tokens[range], &mut scratch))
+            .collect()
+    }
+
+    /// Parses the sentences whose index `wanted` accepts (heads and relations as
+    /// [`Pipeline::analyze`] gives them); nothing when the pipeline does not parse.
+    pub fn parse_where(&self, text: &str, sentences: &mut [Sentence], wanted: impl Fn(usize) -> bool) {
+        let Some(parser) = &self.parser else { return };
+        let mut scratch = ParseScratch::default();
+        for (_, s) in sentences.iter_mut().enumerate().filter(|(n, _)| wanted(*n)) {
+            self.parse_words(parser, text, &mut s.words, &mut scratch);
+        }
+    }
+
     fn analyze_tokens(
         &self,
         text: &str,
         tokens: &[Token],
         scratch: &mut (Scratch, ParseScratch),
     ) -> Sentence {
+        let mut sentence = self.tag_tokens(text, tokens, &mut scratch.0);
+        if let Some(parser) = &self.parser {
+            self.parse_words(parser, text, &mut sentence.words, &mut scratch.1);
+        }
+        sentence
+    }
+
+    /// Sets the heads and relations of tagged `words`.
+    fn parse_words(&self, parser: &Parser, text: &str, words: &mut [Word], scratch: &mut ParseScratch) {
+        let forms: Vec<&str> = words.iter().map(|w| span(text, w.start, w.end)).collect();
+        let xpos: Vec<&str> = words.iter().map(|w| self.tagger.tag_of(w.tag).xpos.as_str()).collect();
+        let tree = parser.parse(&forms, &xpos, scratch);
+        for (w, (head, relation)) in words.iter_mut().zip(tree.heads.into_iter().zip(tree.labels)) {
+            w.head = Some(head);
+            w.relation = relation;
+        }
+    }
+
+    /// Splits `tokens` into words and tags them.
+    fn tag_tokens(&self, text: &str, tokens: &[Token], scratch: &mut Scratch) -> Sentence {
         let mut words = Vec::with_capacity(tokens.len() + 2);
         for (index, t) in tokens.iter().enumerate() {
             match t.split {
@@ -111,15 +152,7 @@ impl Pipeline {
             }
         }
         let forms: Vec<&str> = words.iter().map(|w| span(text, w.start, w.end)).collect();
-        let tags = self.tagger.tag(&forms, &mut scratch.0);
-        if let Some(parser) = &self.parser {
-            let xpos: Vec<&str> = tags.iter().map(|c| self.tagger.tag_of(*c).xpos.as_str()).collect();
-            let tree = parser.parse(&forms, &xpos, &mut scratch.1);
-            for (w, (head, relation)) in words.iter_mut().zip(tree.heads.into_iter().zip(tree.labels)) {
-                w.head = Some(head);
-                w.relation = relation;
-            }
-        }
+        let tags = self.tagger.tag(&forms, scratch);
         for (w, tag) in words.iter_mut().zip(tags) {
             w.tag = tag;
         }

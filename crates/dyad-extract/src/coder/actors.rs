@@ -80,6 +80,15 @@ impl DocumentActors {
         Self { mentions, agents, home }
     }
 
+    /// Whether the byte span holds something an event's actor can come from: a coded mention
+    /// or an agent noun. A sentence without one can hold no event.
+    pub fn names_an_actor_in(&self, start: usize, end: usize) -> bool {
+        let from = self.mentions.partition_point(|m| m.start < start);
+        let coded = self.mentions[from..].iter().take_while(|m| m.start < end).any(|m| m.code.is_some());
+        let from = self.agents.partition_point(|a| a.0 < start);
+        coded || self.agents.get(from).is_some_and(|a| a.0 < end)
+    }
+
     /// The mention covering the byte span, if any.
     fn covering(&self, start: usize, end: usize) -> Option<&Coded> {
         let after = self.mentions.partition_point(|m| m.start <= start);

@@ -17,7 +17,7 @@ pub mod tree;
 use crate::entities::{find_entities, Entity};
 use crate::event::{Actor, DateSource, Event, EventAmount, Location, Modality, Span};
 use crate::money::{amounts, Amount, Kind};
-use crate::time::{event_date, find_in_document, Date, EventDate, Timex};
+use crate::time::{event_date, find_in_document, find_times, Date, EventDate, Tense, Timex};
 use actors::{ActorRef, DocumentActors, Resolver};
 use dyad_lexicon::events::{Cue, EventLexicon, Pattern, Slot, TriggerPos};
 use dyad_lexicon::{Entry, Lexicon};
@@ -80,14 +80,25 @@ impl Coder<'_> {
     /// Codes one document.
     pub fn code(&self, doc: &Document<'_>) -> Coded {
         let text = doc.text;
-        let sentences = self.pipeline.analyze(text);
+        let mut sentences = self.pipeline.analyze_unparsed(text);
         let date = doc.dct.map(|d| d.year as u32 * 10_000 + d.month * 100 + d.day);
         let entities = find_entities(text, &sentences, self.pipeline.tagger(), self.lexicon, date);
+        let actors = DocumentActors::new(text, &entities, self.lexicon);
+        // Parsing is nearly all the cost: only sentences that can hold an event, or whose time
+        // expressions take the tense of their clause, are parsed.
+        let events: Vec<bool> = sentences.iter().map(|s| self.may_hold_event(text, s, &actors)).collect();
+        let parse: Vec<bool> = sentences
+            .iter()
+            .zip(&events)
+            .map(|(s, e)| {
+                *e || sentence_text(text, s).is_some_and(|t| !find_times(t, None, Tense::Present).is_empty())
+            })
+            .collect();
+        self.pipeline.parse_where(text, &mut sentences, |n| parse[n]);
         let times = find_in_document(text, &sentences, self.pipeline.tagger(), doc.dct);
         let amounts = amounts(text);
-        let actors = DocumentActors::new(text, &entities, self.lexicon);
         let mut found = Vec::new();
-        for (n, sentence) in sentences.iter().enumerate() {
+        for (n, sentence) in sentences.iter().enumerate().filter(|(n, _)| events[*n]) {
             let tree = Tree::new(text, sentence, self.pipeline);
             let resolver = Resolver { doc: &actors, tree: &tree, lexicon: self.lexicon };
             let context =
@@ -96,6 +107,30 @@ impl Coder<'_> {
         }
         let events = self.records(doc, found);
         Coded { events, entities, times, amounts, sentences: sentences.len() }
+    }
+
+    /// Whether a tagged sentence can hold an event: a word with event patterns for its part of
+    /// speech, and something an actor can come from (a coded mention, an agent noun, or a
+    /// personal pronoun standing for a person named before).
+    fn may_hold_event(&self, text: &str, s: &dyad_nlp::analyze::Sentence, actors: &DocumentActors) -> bool {
+        let (Some(first), Some(last)) = (s.tokens.first(), s.tokens.last()) else { return false };
+        let tagger = self.pipeline.tagger();
+        let form = |w: &dyad_nlp::analyze::Word| text.get(w.start..w.end).unwrap_or("");
+        let pronoun =
+            s.words.iter().any(|w| matches!(form(w).to_lowercase().as_str(), "he" | "she" | "him" | "her"));
+        if !pronoun && !actors.names_an_actor_in(first.start, last.end) {
+            return false;
+        }
+        s.words.iter().any(|w| {
+            let xpos = tagger.tag_of(w.tag).xpos.as_str();
+            let pos = match xpos {
+                "NN" | "NNS" => TriggerPos::Noun,
+                _ if xpos.starts_with("VB") => TriggerPos::Verb,
+                _ => return false,
+            };
+            let lemma = tagger.lemmatizer().lemmatize(form(w), xpos).to_lowercase();
+            !self.events.patterns(pos, &lemma).is_empty()
+        })
     }
 
     /// Codes the triggers of one sentence.
@@ -368,6 +403,11 @@ impl Coder<'_> {
             end: a.end,
         }
     }
+}
+
+/// The text of a sentence.
+fn sentence_text<'t>(text: &'t str, s: &dyad_nlp::analyze::Sentence) -> Option<&'t str> {
+    text.get(s.tokens.first()?.start..s.tokens.last()?.end)
 }
 
 /// What the coder knows while it codes one sentence.
