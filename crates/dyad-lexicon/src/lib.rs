@@ -102,8 +102,8 @@ impl Lexicon {
         (lexicon, problems)
     }
 
-    /// Reads and compiles the eight sources in `dir`; a missing or unreadable file is an error
-    /// naming it.
+    /// Reads and compiles the sources in `dir`; a missing or unreadable file is an error naming
+    /// it, except `groups.tsv`, which may be absent.
     pub fn from_dir(dir: &Path) -> std::io::Result<(Self, Vec<Problem>)> {
         let read = |f: &str| {
             let path = dir.join(f);
@@ -118,7 +118,8 @@ impl Lexicon {
             read(FILES[4])?,
             read(FILES[5])?,
             read(FILES[6])?,
-            read(FILES[7])?,
+            // Named groups came later than the other sources: a folder without them has none.
+            if dir.join(FILES[7]).exists() { read(FILES[7])? } else { String::new() },
         ];
         let sources = Sources {
             countries: &texts[0],

@@ -232,6 +232,7 @@ fn lexicon_check_names_file_and_line_of_each_problem() {
         ("agents.tsv", "troops\tMIL\n"),
         ("places.tsv", "Moscow\tRUS\t48\t55.75\t37.62\tmany\t1\n"),
         ("officials.tsv", "Vladimir Putin\tRUSGOV\tpresident\t2012-05-07\t-\n"),
+        ("groups.tsv", "Hezbollah\tLBNREB\n"),
     ];
     for (name, text) in files {
         std::fs::write(dir.join(name), text).unwrap();
@@ -243,4 +244,5 @@ fn lexicon_check_names_file_and_line_of_each_problem() {
     assert!(stdout.contains("countries.tsv:3: duplicate country code \"RUS\""), "{stdout}");
     assert!(stdout.contains("metonyms.tsv:2: \"Pentagon\": actor code \"USAMIL\""), "{stdout}");
     assert!(stdout.contains("places.tsv:1: population \"many\""), "{stdout}");
+    assert!(stdout.contains("groups.tsv:1: \"Hezbollah\": actor code \"LBNREB\""), "{stdout}");
 }
