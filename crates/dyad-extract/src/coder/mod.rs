@@ -129,7 +129,7 @@ impl Coder<'_> {
                 _ => return false,
             };
             let lemma = tagger.lemmatizer().lemmatize(form(w), xpos).to_lowercase();
-            !self.events.patterns(pos, &lemma).is_empty()
+            !trigger_patterns(self.events, pos, &lemma).is_empty()
         })
     }
 
@@ -149,7 +149,7 @@ impl Coder<'_> {
                 continue;
             }
             let pos = if tree.verb(t) { TriggerPos::Verb } else { TriggerPos::Noun };
-            let patterns = self.events.patterns(pos, &tree.nodes[t].lemma);
+            let patterns = trigger_patterns(self.events, pos, &tree.nodes[t].lemma);
             // The most constrained pattern that holds and finds its actors codes the trigger.
             // The words the first pattern that holds binds belong to the trigger's frame even
             // when its actors are not found: "violated a ceasefire" is no ceasefire declared.
@@ -405,6 +405,25 @@ impl Coder<'_> {
     }
 }
 
+/// The patterns of a trigger lemma, forgiving the lemmatizer two misses on words the treebank
+/// it learnt from lacks or lemmatizes by its own convention: a verb's final e ("upgraded" read
+/// as "upgrad") and a plural noun kept as its own lemma ("troops").
+fn trigger_patterns<'e>(events: &'e EventLexicon, pos: TriggerPos, lemma: &str) -> &'e [Pattern] {
+    let found = events.patterns(pos, lemma);
+    if !found.is_empty() {
+        return found;
+    }
+    match pos {
+        TriggerPos::Verb => events.patterns(pos, &format!("{lemma}e")),
+        TriggerPos::Noun => singular(lemma).map_or(&[], |s| events.patterns(pos, s)),
+    }
+}
+
+/// A lemma that kept its plural s ("troops"), without it.
+fn singular(lemma: &str) -> Option<&str> {
+    lemma.strip_suffix('s').filter(|s| !s.ends_with('s') && s.len() > 2)
+}
+
 /// The text of a sentence.
 fn sentence_text<'t>(text: &'t str, s: &dyad_nlp::analyze::Sentence) -> Option<&'t str> {
     text.get(s.tokens.first()?.start..s.tokens.last()?.end)
@@ -428,7 +447,10 @@ fn matches(tree: &Tree<'_>, t: usize, p: &Pattern) -> Option<Vec<usize>> {
         let ok = |i: &usize| {
             let listed = |n: usize| {
                 let node = &tree.nodes[n];
-                c.lemmas.as_ref().is_none_or(|ls| ls.iter().any(|l| *l == node.lemma || *l == node.lower))
+                let singular = singular(&node.lemma);
+                c.lemmas.as_ref().is_none_or(|ls| {
+                    ls.iter().any(|l| *l == node.lemma || *l == node.lower || Some(l.as_str()) == singular)
+                })
             };
             // A clause is also named by its modal ("said that Sudan must return" = ccomp:must).
             listed(*i) || (c.slot == Slot::Ccomp && tree.children(*i, "aux").any(listed))
