@@ -690,16 +690,31 @@ fn slot_name(slot: &Slot) -> String {
     }
 }
 
+/// Verbs that report speech, under which "would" is the future of the reported clause.
+const REPORTING_VERBS: [&str; 14] = [
+    "say", "tell", "announce", "confirm", "state", "declare", "add", "insist", "report", "indicate",
+    "reveal", "explain", "stress", "note",
+];
+
 /// The modality of trigger `t`: cue words on it or on the verbs governing it through
 /// `xcomp`/`advcl`/`ccomp`; negation first, then hypothetical, reported, intended.
 fn modality(events: &EventLexicon, tree: &Tree<'_>, t: usize) -> Modality {
     let mut cues: Vec<&str> = Vec::new();
     let mut at = t;
     for _ in 0..4 {
+        // "said they would boycott": in reported speech "would" is a past "will", unless an
+        // if-clause makes it a condition.
+        let reported_future = is(tree.nodes[at].rel, "ccomp")
+            && tree.nodes[at].head.is_some_and(|h| REPORTING_VERBS.contains(&tree.nodes[h].lemma.as_str()))
+            && !tree
+                .children(at, "advcl")
+                .any(|c| tree.children(c, "mark").any(|m| tree.nodes[m].lower == "if"));
         for c in &tree.nodes[at].children {
             let n = &tree.nodes[*c];
             let small = ["advmod", "aux", "mark", "det", "cc"].iter().any(|r| is(n.rel, r));
-            if small {
+            if small && reported_future && is(n.rel, "aux") && n.lower == "would" {
+                cues.push("intended");
+            } else if small {
                 cues.extend(
                     events.modality(Cue::Dependent, &n.lemma).or(events.modality(Cue::Dependent, &n.lower)),
                 );
@@ -797,7 +812,7 @@ mod tests {
         163\tV\timpose\tobj:sanction|embargo >on >against\n0331\tV\tagree\tto:loan|aid >for >to\n040\tV\tmeet\t>with >obj <>\n\
         036\tV\tinvite\t>obj\n030\tV\tvow\txcomp:strengthen >with <>\n";
     const INTENTS: &str = "07\t0331\n";
-    const MODALITY: &str = "not|never\tdependent\tnegated\ncould|might\tdependent\thypothetical\n\
+    const MODALITY: &str = "not|never\tdependent\tnegated\ncould|might|would\tdependent\thypothetical\n\
         close|vow\tgovernor\tintended\n";
 
     fn setup() -> &'static (Pipeline, Lexicon, EventLexicon) {
@@ -876,6 +891,14 @@ mod tests {
         );
         let found = dyads("Britain could impose sanctions on Iran.");
         assert_eq!(found, vec![dyad("GBR", "163", "IRN", Modality::Hypothetical)]);
+    }
+
+    #[test]
+    fn would_in_reported_speech_is_an_intent_unless_a_condition_follows() {
+        let found = dyads("Britain said it would impose sanctions on Iran.");
+        assert_eq!(found, vec![dyad("GBR", "163", "IRN", Modality::Intended)]);
+        let found = dyads("Britain said it would impose sanctions on Iran if talks failed.");
+        assert!(found.iter().all(|d| d.3 == Modality::Hypothetical), "{found:?}");
     }
 
     #[test]
