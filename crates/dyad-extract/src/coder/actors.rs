@@ -162,8 +162,9 @@ impl Resolver<'_> {
         out
     }
 
-    /// The first actors found inside the phrase of `i`, breadth first, not entering clauses
-    /// unless the phrase is a free relative ("denounced what they called U.S. interference").
+    /// The first actors found inside the phrase of `i`, breadth first, with those coordinated
+    /// with them, not entering clauses unless the phrase is a free relative ("denounced what
+    /// they called U.S. interference").
     fn inside(&self, i: usize) -> Vec<ActorRef> {
         let free_relative = matches!(self.tree.nodes[i].xpos, "WP" | "WDT");
         let clause = |c: usize| {
@@ -174,12 +175,17 @@ impl Resolver<'_> {
             ["acl", "advcl", "ccomp", "parataxis", "conj"].iter().any(|r| is(rel, r)) || self.tree.verb(c)
         };
         let order = self.tree.breadth_first(i, clause);
-        order
-            .into_iter()
-            .skip(1)
-            .map(|w| self.head(w, false))
-            .find(|found| !found.is_empty())
-            .unwrap_or_default()
+        let Some(first) = order.into_iter().skip(1).find(|w| !self.head(*w, false).is_empty()) else {
+            return Vec::new();
+        };
+        // With the words coordinated with it: "relations with Congo and Costa Rica".
+        let mut out: Vec<ActorRef> = Vec::new();
+        for a in self.conjuncts(first).into_iter().flat_map(|m| self.head(m, false)) {
+            if !out.iter().any(|b| b.code == a.code) {
+                out.push(a);
+            }
+        }
+        out
     }
 
     /// The actors the word `i` names as the head of its phrase.
@@ -217,8 +223,12 @@ impl Resolver<'_> {
             });
             titles.filter_map(|c| self.doc.agent(self.tree.nodes[*c].start, self.tree.nodes[*c].end)).next()
         };
-        // Only a noun is an agent: "general" in "a general strike" is no general.
-        let agent = node.xpos.starts_with("NN").then(|| self.doc.agent(node.start, node.end)).flatten();
+        // Only a noun heading its phrase is an agent: "general" in "a general strike" is no
+        // general.
+        let modifier = is(node.rel, "compound") && node.head.is_some_and(|h| self.tree.noun(h));
+        let agent = (node.xpos.starts_with("NN") && !modifier)
+            .then(|| self.doc.agent(node.start, node.end))
+            .flatten();
         let Some(sector) = agent.or_else(title) else { return Vec::new() };
         let (start, end) = self.tree.span(i);
         let mut owners = self.owners(i);
