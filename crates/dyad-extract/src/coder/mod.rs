@@ -467,7 +467,18 @@ fn matches(tree: &Tree<'_>, t: usize, p: &Pattern) -> Option<Vec<usize>> {
 fn slot_heads(tree: &Tree<'_>, t: usize, slot: &Slot) -> Vec<usize> {
     match slot {
         Slot::Obj if tree.passive(t) => tree.children(t, "nsubj:pass").collect(),
-        Slot::Obj => tree.nodes[t].children.iter().copied().filter(|c| tree.nodes[*c].rel == "obj").collect(),
+        // "suspended part of the aid": a partitive object stands for what it is part of.
+        Slot::Obj => tree.nodes[t]
+            .children
+            .iter()
+            .copied()
+            .filter(|c| tree.nodes[*c].rel == "obj")
+            .flat_map(|o| {
+                let partitive = PARTITIVES.contains(&tree.nodes[o].lemma.as_str());
+                let whole = tree.prep_phrases(o, "of").filter(move |_| partitive).collect::<Vec<_>>();
+                std::iter::once(o).chain(whole)
+            })
+            .collect(),
         Slot::Iobj => tree.children(t, "iobj").collect(),
         // A to-infinitive the parser took for an adverbial clause counts too.
         Slot::Xcomp => tree.nodes[t]
@@ -690,6 +701,9 @@ fn slot_name(slot: &Slot) -> String {
     }
 }
 
+/// Nouns that name a part of what their `of` phrase names ("part of the aid programme").
+const PARTITIVES: [&str; 9] = ["part", "portion", "half", "some", "most", "all", "much", "bulk", "rest"];
+
 /// Verbs that report speech, under which "would" is the future of the reported clause.
 const REPORTING_VERBS: [&str; 14] = [
     "say", "tell", "announce", "confirm", "state", "declare", "add", "insist", "report", "indicate",
@@ -711,7 +725,8 @@ fn modality(events: &EventLexicon, tree: &Tree<'_>, t: usize) -> Modality {
                 .any(|c| tree.children(c, "mark").any(|m| tree.nodes[m].lower == "if"));
         for c in &tree.nodes[at].children {
             let n = &tree.nodes[*c];
-            let small = ["advmod", "aux", "mark", "det", "cc"].iter().any(|r| is(n.rel, r));
+            // "amod": an event noun's own hedge ("a possible war").
+            let small = ["advmod", "aux", "mark", "det", "cc", "amod"].iter().any(|r| is(n.rel, r));
             if small && reported_future && is(n.rel, "aux") && n.lower == "would" {
                 cues.push("intended");
             } else if small {
