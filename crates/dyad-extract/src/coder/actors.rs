@@ -273,6 +273,19 @@ impl Resolver<'_> {
             if !found.is_empty() {
                 return found;
             }
+            // "the Bush administration", "the Blair government": a leader's name before the
+            // body they lead gives its country, in office at the document date or not.
+            let node = &tree.nodes[c];
+            if is(rel, "compound") && node.xpos == "NNP" {
+                if let Some(country) = self.lexicon.officials.country(&node.lower, true) {
+                    return vec![ActorRef {
+                        code: country.to_string(),
+                        start: node.start,
+                        end: node.end,
+                        entity: None,
+                    }];
+                }
+            }
         }
         Vec::new()
     }

@@ -909,6 +909,14 @@ mod tests {
     }
 
     #[test]
+    fn a_leaders_name_before_the_body_they_lead_gives_its_country() {
+        assert_eq!(
+            dyads("The Bush administration condemned Russia."),
+            vec![dyad("USAGOV", "111", "RUS", Modality::Asserted)]
+        );
+    }
+
+    #[test]
     fn would_in_reported_speech_is_an_intent_unless_a_condition_follows() {
         let found = dyads("Britain said it would impose sanctions on Iran.");
         assert_eq!(found, vec![dyad("GBR", "163", "IRN", Modality::Intended)]);
