@@ -76,7 +76,14 @@ impl DocumentActors {
         // The country named most often by place and nationality mentions, if one leads.
         let places =
             mentions.iter().filter(|m| matches!(m.kind, EntityType::Location | EntityType::Nationality));
-        let home = leading_country(places.filter_map(|m| m.code.as_deref()), 1);
+        // Failing those, the country the coded organisations name most ("the Kenya
+        // Anti-Corruption Commission" = KENGOV).
+        let organisations = mentions.iter().filter(|m| m.kind == EntityType::Organization).filter_map(|m| {
+            let prefix = m.code.as_deref()?.get(..3)?;
+            lexicon.countries.iter().any(|c| c.code == prefix).then_some(prefix)
+        });
+        let home = leading_country(places.filter_map(|m| m.code.as_deref()), 1)
+            .or_else(|| leading_country(organisations, 1));
         Self { mentions, agents, home }
     }
 
