@@ -301,6 +301,7 @@ pub fn find_mentions(
         sentence_mentions(text, &words, lexicon, &mut out);
     }
     settle_types(text, &mut out);
+    of_country(text, &mut out);
     // "US$40", "GB £20": a country code before an amount is part of the currency.
     out.retain(|m| {
         let after = text[m.end..].trim_start();
@@ -943,6 +944,23 @@ pub fn leading_country<'a>(codes: impl Iterator<Item = &'a str>, min: usize) -> 
             Some(code.to_string())
         }
         _ => None,
+    }
+}
+
+/// "King Hassan of Morocco": a titled person known only by the sector of their title takes the
+/// country named right after them.
+fn of_country(text: &str, mentions: &mut [EntityMention]) {
+    for k in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(k);
+        let (person, place) = (&mut before[k - 1], &after[0]);
+        let sector = person.actor.as_deref().filter(|a| dyad_lexicon::SECTORS.contains(a));
+        let country = place.actor.as_deref().filter(|a| a.len() == 3 && place.kind == EntityType::Location);
+        let joined = text.get(person.end..place.start).is_some_and(|between| between == " of ");
+        if let (EntityType::Person, Some(sector), Some(country), true) =
+            (person.kind, sector, country, joined)
+        {
+            person.actor = Some(format!("{country}{sector}"));
+        }
     }
 }
 

@@ -108,10 +108,13 @@ impl DocumentActors {
         self.agents[..after].iter().rev().take(4).find(|a| a.0 <= start && end <= a.1).map(|a| a.2.as_str())
     }
 
-    /// The nearest coded person mentioned before byte `at`.
+    /// The nearest person mentioned before byte `at` whose code names an actor.
     fn person_before(&self, at: usize) -> Option<&Coded> {
         let before = self.mentions.partition_point(|m| m.end <= at);
-        self.mentions[..before].iter().rev().find(|m| m.kind == EntityType::Person && m.code.is_some())
+        self.mentions[..before]
+            .iter()
+            .rev()
+            .find(|m| m.kind == EntityType::Person && m.code.as_deref().is_some_and(codes_an_actor))
     }
 }
 
@@ -214,7 +217,7 @@ impl Resolver<'_> {
         }
         let covering = self.doc.covering(node.start, node.end);
         if let Some((m, code)) =
-            covering.and_then(|m| Some((m, m.code.as_ref().filter(|c| self.codes_an_actor(c))?)))
+            covering.and_then(|m| Some((m, m.code.as_ref().filter(|c| codes_an_actor(c))?)))
         {
             let code = if m.capital && code.len() == 3 { format!("{code}GOV") } else { code.clone() };
             let entity = (m.kind == EntityType::Person || m.kind == EntityType::Organization)
@@ -297,16 +300,6 @@ impl Resolver<'_> {
         Vec::new()
     }
 
-    /// Whether a code names an actor: an organisation's, or anything but sector codes alone
-    /// ("GOV" says whose government it is not). Overlays may bring actor codes of their own
-    /// ("ARN").
-    fn codes_an_actor(&self, code: &str) -> bool {
-        let sectors_only = code.len().is_multiple_of(3)
-            && (0..code.len() / 3).all(|k| code.get(3 * k..3 * k + 3).is_some_and(|s| SECTORS.contains(&s)));
-        let organisation = code.starts_with("IGO") || code.starts_with("NGO");
-        !code.is_empty() && (organisation || !sectors_only)
-    }
-
     /// The lexicon country of an actor code, if it has one.
     pub fn country_of(&self, code: &str) -> Option<String> {
         let prefix = code.get(..3)?;
@@ -321,4 +314,14 @@ impl Resolver<'_> {
         let region = self.lexicon.regions.iter().any(|r| r.code == prefix);
         (!organisation && !region && !SECTORS.contains(&prefix)).then(|| prefix.to_string())
     }
+}
+
+/// Whether a code names an actor: an organisation's, or anything but sector codes alone
+/// ("GOV" says whose government it is not). Overlays may bring actor codes of their own
+/// ("ARN").
+fn codes_an_actor(code: &str) -> bool {
+    let sectors_only = code.len().is_multiple_of(3)
+        && (0..code.len() / 3).all(|k| code.get(3 * k..3 * k + 3).is_some_and(|s| SECTORS.contains(&s)));
+    let organisation = code.starts_with("IGO") || code.starts_with("NGO");
+    !code.is_empty() && (organisation || !sectors_only)
 }
