@@ -508,11 +508,18 @@ fn source(cx: &Context<'_>, t: usize, depth: usize) -> (Vec<ActorRef>, &'static 
     // A predicate: a verb, or an adjective or noun with a copula ("Moscow was close to ...").
     let predicate = tree.verb(t) || tree.child(t, "cop").is_some();
     if predicate {
-        if tree.passive(t) {
+        let passive = tree.passive(t);
+        if passive {
             let agent = tree.child(t, "obl:agent").or_else(|| tree.prep_phrases(t, "by").next());
-            return (agent.map(phrase).unwrap_or_default(), "by-agent");
+            // Reached from its complement, an agentless passive's subject acts: "he is
+            // prepared to lift the ban", "Iraq was forced to withdraw".
+            if agent.is_some() || depth == 0 {
+                return (agent.map(phrase).unwrap_or_default(), "by-agent");
+            }
         }
-        if let Some(s) = tree.nodes[t].children.iter().copied().find(|c| tree.nodes[*c].rel == "nsubj") {
+        let subject =
+            |c: &usize| tree.nodes[*c].rel == "nsubj" || (passive && tree.nodes[*c].rel == "nsubj:pass");
+        if let Some(s) = tree.nodes[t].children.iter().copied().find(subject) {
             let relative = matches!(tree.nodes[s].xpos, "WDT" | "WP");
             if relative && is(node.rel, "acl") {
                 return (node.head.map(phrase).unwrap_or_default(), "relative");
@@ -913,6 +920,17 @@ mod tests {
         assert_eq!(
             dyads("The Bush administration condemned Russia."),
             vec![dyad("USAGOV", "111", "RUS", Modality::Asserted)]
+        );
+    }
+
+    #[test]
+    fn the_subject_of_an_agentless_passive_does_what_its_complement_says() {
+        let found = dyads("Iraq was forced to attack Kuwait.");
+        assert_eq!(found, vec![dyad("IRQ", "190", "KWT", Modality::Asserted)]);
+        // With its agent, the passive's own event is the agent's, and nothing else is coded.
+        assert_eq!(
+            dyads("Cuba was condemned by Russia."),
+            vec![dyad("RUS", "111", "CUB", Modality::Asserted)]
         );
     }
 
