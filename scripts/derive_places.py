@@ -6,7 +6,7 @@ Run from the repository root:
     python3 scripts/derive_places.py \
         [--source ../shared/data/geonames/cities15000.tsv] \
         [--countryinfo ../shared/data/geonames/geonames_countryInfo.txt] \
-        [--output lexicon/places.tsv] [--total 6000]
+        [--output lexicon/places.tsv] [--total 6000] [--lexicon lexicon]
 
 Python 3.11, standard library only, no network. The output is deterministic: running the
 script twice on the same inputs gives byte-identical files.
@@ -26,9 +26,27 @@ Selection (a row is kept once, whatever the reasons it was chosen for):
      names and a few names of countries and peoples: "Reading", "Victoria", "Armenia"),
      which would be matched in ordinary text.
 
+Regions (after the --total city rows, not counted in it): the sub-national regions, provinces,
+states and disputed or contested territories that international conflict and political news has
+named often since about 1980 (Darfur, Chechnya, Crimea, Donbas, Balochistan, Jammu and Kashmir,
+Azad Kashmir, Golan Heights, Nagorno-Karabakh, Tigray, North Kivu, Rakhine State, Mindanao,
+Tibet, Chiapas, ...), listed in SUBNATIONAL_REGIONS below (about 240). They are written by the
+project, not taken from GeoNames (the cities extract has no regions): English name, the country
+the coder attributes the region to (for disputed territories the sovereign state that the UN
+recognises, else the administering state; see the comment there), an approximate centroid
+rounded to 1 or 2 decimals, and English aliases. Names split between countries ("Kashmir",
+"Punjab", "Kurdistan"), generic names ("Northern Province") and ordinary words are left out.
+A region is dropped, and reported on stderr, when its name or any alias (compared with key())
+is already a name or alias of a city row or a term of countries.tsv (name, aliases,
+adjectives, capitals), groups.tsv, igos.tsv, regions.tsv or metonyms.tsv in --lexicon; a
+name in STOP_NAMES, a name given twice or a country missing from countries.tsv stops the
+script.
+
 Columns: name, country (ISO3), admin1 (as in the source), lat, lon (4 decimals), population,
-capital (1 = national capital), aliases ('|'-separated, at most 6), geonameid. Rows are
-sorted by population descending, then geonameid.
+capital (1 = national capital), aliases ('|'-separated, at most 6), geonameid. City rows are
+sorted by population descending, then geonameid. Region rows follow in the order of
+SUBNATIONAL_REGIONS, with admin1 "-", lat and lon as written (1 or 2 decimals), population 0,
+capital 0, their aliases, and geonameid "-".
 
 Aliases: the ASCII form of the name when the name has diacritics (Herāt -> Herat), the
 English spelling used in NEWS_PLACES / EXTRA_ALIASES when it differs from the GeoNames name
@@ -53,6 +71,7 @@ from pathlib import Path
 DEFAULT_SOURCE = "../shared/data/geonames/cities15000.tsv"
 DEFAULT_COUNTRYINFO = "../shared/data/geonames/geonames_countryInfo.txt"
 DEFAULT_OUTPUT = "lexicon/places.tsv"
+DEFAULT_LEXICON = "lexicon"
 # 6,000 rows (3,500 before the news places were extended): the fill then reaches cities of
 # about 110,000 people, and the rows carry about 27,000 names and aliases (up to 6 aliases a
 # row; 8,000 rows would carry about 34,000).
@@ -419,6 +438,332 @@ EXTRA_ALIASES: dict[tuple[str, str], list[str]] = {
     ("Pristina", "XK"): ["Prishtina"],
 }
 
+# Sub-national regions, provinces, states and disputed or contested territories that
+# international conflict and political news has named often since about 1980, written by the
+# project (not from GeoNames, which has no such rows in the cities extract): (English name,
+# ISO2 of the country the coder attributes the region to, approximate centroid lat, lon in
+# degrees rounded to 1 or 2 decimals, aliases). They are appended after the city rows in this
+# order, with population 0, capital 0, admin1 "-" and geonameid "-", and are not counted in
+# --total. Every name and alias denotes one region in one country: a region whose name or any
+# alias (compared with key(): case, hyphens, apostrophes and diacritics ignored) is already a
+# name or alias of a city row or a term of countries.tsv, groups.tsv, igos.tsv, regions.tsv or
+# metonyms.tsv is dropped and reported on stderr; names in STOP_NAMES are refused.
+#
+# Disputed territories are attributed to the state that international law or the UN recognises
+# as sovereign, whoever holds them (Crimea and Donbas -> UA, Golan Heights -> SY, Abkhazia and
+# South Ossetia -> GE, Nagorno-Karabakh -> AZ, Transnistria -> MD, Northern Cyprus -> CY,
+# Somaliland -> SO, Bakassi -> CM by the 2002 ICJ ruling, Badme -> ER by the 2002 boundary
+# commission, Essequibo -> GY, Judea and Samaria -> PS like "West Bank" in countries.tsv);
+# where no such consensus exists, to the state that administers them (Kuril Islands -> RU,
+# Senkaku Islands -> JP, Dokdo -> KR, Paracel Islands -> CN, Aksai Chin -> CN,
+# Arunachal Pradesh and Siachen Glacier -> IN, Azad Kashmir and Gilgit-Baltistan -> PK).
+#
+# Left out on purpose:
+# - split between countries: bare "Kashmir" (IN / PK / CN: Jammu and Kashmir, Kashmir Valley,
+#   Ladakh, Siachen Glacier, Azad Kashmir, Gilgit-Baltistan and Aksai Chin are listed instead),
+#   "Punjab" (IN / PK), bare "Kurdistan" (TR / IQ / IR / SY: Kurdistan Region, Kurdistan
+#   Province and Rojava are listed), "Badakhshan" (AF / TJ: Gorno-Badakhshan listed), "Makran"
+#   (PK / IR), "Galicia" (ES / PL-UA), "Krajina" (HR / BA), "Sandzak" (RS / ME), "Bukovina",
+#   "Silesia", "Karelia", "Borneo", "Fergana Valley", "Liptako-Gourma", "Lake Chad", "Jordan
+#   Valley", "Adamawa" (a state of NG and a region of CM), "Putumayo" (CO and a province of PE),
+#   "Khorasan" (IR / AF / TM), "Spratly Islands", "Scarborough Shoal", "Shebaa Farms",
+#   "Doklam", "Hala'ib Triangle", "Ilemi Triangle", "Kafia Kingi", "Line of Control", "Terai",
+#   "Golden Triangle", "Mosquito Coast", "Zangezur" (AM's Syunik and AZ's East Zangezur);
+# - already in the lexicon: Kosovo, Western Sahara, Gaza, West Bank, Taiwan, Hong Kong, Macau,
+#   Falklands, Gibraltar, Chagos, Aland (countries.tsv); provinces named like a city row of
+#   places.tsv, which already carries the name (Idlib, Kandahar, Herat, Kirkuk, Basra, Saada,
+#   Marib, Hasakah, Donetsk, Luhansk, Kherson, Zaporizhzhia, Kursk, Belgorod, Kidal, Mopti,
+#   Tillaberi, Pattani, Yala, Narathiwat, Jaffna (so no "Jaffna Peninsula"), Sagaing, Arauca,
+#   Zacatecas, Kaduna, Katsina, Kano, Sokoto, Gambela, Abyei, Cabinda, Zanzibar, Oaxaca), or
+#   an alias of one ("Laghman" of Mehtar Lam, "Sulu" of Jolo, "Henan" of Hengyang: "Sulu
+#   Archipelago" is listed); "Chechen Republic of Ichkeria" (groups.tsv);
+# - generic names found in many countries: "Northern Province", "Eastern Province", "Central
+#   Region", "Far North", "Northwest Region", "Southwest Region", "North Eastern Province",
+#   "Coast Province", "Rift Valley", "Tribal Areas", "Deep South", "Anglophone regions",
+#   "South West State", "Western Mountains";
+# - ordinary English words and names of rivers, foods or people that would be matched in other
+#   senses: bare "Swat" (a verb; "Swat Valley" listed), bare "Blue Nile" (the river through
+#   Ethiopia; "Blue Nile State" listed), "West Nile" (the virus), "Unity", "Plateau", "Rivers",
+#   "Delta", "Benue" and "Niger" without "State", "Pool" (Congo), "Meta" (Colombia), "Para"
+#   (Brazil), "Java" (the language, coffee), "Canaries" (birds), "Szechuan" (the cuisine),
+#   "Choco" (Choco Pie), "Gezira" (also an island of Cairo), "Guerrero" (a surname), "Samar" (a
+#   given name), "Sabah" (also Kuwait's ruling family, al-Sabah), "Abu Musa" (also a Fatah
+#   commander's nom de guerre), "Orakzai", "Konar", bare "Wardak" and "Salahuddin" (surnames
+#   and given names of people in the news; "Maidan Wardak" and "Salahuddin Province" listed),
+#   "Rif" (also the "Rif" of Syria's Rif Dimashq, which is listed), bare "Afar", "Karen", "Shan",
+#   "Kachin", "Chin", "Mon" and "Wa" (peoples and words; "Afar Region" and the "... State"
+#   forms are listed),
+#   "England" and "Wales" (also in "New England", "New South Wales"), "Bihar" and "Naga" (in
+#   STOP_NAMES), US states;
+# - less often named provinces, to keep the list short (Babil, Wasit, Maysan, Dhi Qar,
+#   Muthanna, Qadisiyah; Kapisa, Logar, Badghis, Takhar, Faryab; most Chinese and Indian
+#   provinces and states that are not places of conflict).
+SUBNATIONAL_REGIONS: list[tuple[str, str, float, float, tuple[str, ...]]] = [
+    # Sudan, South Sudan
+    ("Darfur", "SD", 13.5, 24.5, ("North Darfur", "South Darfur", "West Darfur", "Central Darfur", "East Darfur")),
+    ("Kordofan", "SD", 12.8, 29.5, ("North Kordofan", "South Kordofan", "West Kordofan")),
+    ("Nuba Mountains", "SD", 11.5, 30.0, ()),
+    ("Jebel Marra", "SD", 13.0, 24.3, ("Jabal Marra",)),
+    ("Blue Nile State", "SD", 11.2, 34.2, ()),
+    ("Gezira State", "SD", 14.4, 33.3, ("Al Jazirah State",)),
+    ("Heglig", "SD", 10.0, 29.4, ("Panthou",)),
+    ("Upper Nile", "SS", 10.2, 32.9, ("Upper Nile State",)),
+    ("Unity State", "SS", 8.6, 29.8, ()),
+    ("Jonglei", "SS", 7.3, 32.4, ("Jonglei State",)),
+    ("Equatoria", "SS", 4.8, 30.5, ("Western Equatoria", "Central Equatoria", "Eastern Equatoria")),
+    ("Bahr el Ghazal", "SS", 8.2, 27.5, ("Bahr al-Ghazal", "Northern Bahr el Ghazal", "Western Bahr el Ghazal")),
+    # Ethiopia, Eritrea
+    ("Tigray", "ET", 13.8, 38.5, ("Tigray Region",)),
+    ("Western Tigray", "ET", 13.9, 36.9, ("Welkait", "Wolkait")),
+    ("Oromia", "ET", 7.5, 39.0, ("Oromia Region",)),
+    ("Amhara Region", "ET", 11.6, 38.0, ("Amhara",)),
+    ("Afar Region", "ET", 11.8, 40.9, ()),
+    ("Ogaden", "ET", 7.0, 44.5, ()),
+    ("Somali Region", "ET", 6.7, 44.0, ()),
+    ("Benishangul-Gumuz", "ET", 10.8, 35.3, ("Benishangul Gumuz",)),
+    ("Sidama", "ET", 6.7, 38.6, ("Sidama Region",)),
+    ("Badme", "ER", 14.73, 37.8, ()),
+    # Somalia
+    ("Somaliland", "SO", 9.7, 46.0, ()),
+    ("Puntland", "SO", 8.9, 48.8, ()),
+    ("Jubaland", "SO", 1.5, 41.8, ()),
+    ("Galmudug", "SO", 5.8, 47.0, ()),
+    ("Hirshabelle", "SO", 3.6, 45.3, ()),
+    ("Lower Shabelle", "SO", 1.9, 44.6, ()),
+    ("Gedo", "SO", 3.3, 42.2, ()),
+    ("Hiiraan", "SO", 4.3, 45.3, ("Hiran Region",)),
+    ("Sool", "SO", 8.7, 47.4, ()),
+    # Uganda, DR Congo
+    ("Karamoja", "UG", 2.8, 34.2, ()),
+    ("Acholiland", "UG", 3.2, 32.7, ("Acholi sub-region",)),
+    ("North Kivu", "CD", -0.8, 28.8, ()),
+    ("South Kivu", "CD", -3.3, 28.2, ()),
+    ("Kivu", "CD", -2.0, 28.5, ("Kivus",)),
+    ("Ituri", "CD", 1.8, 29.6, ("Ituri Province",)),
+    ("Kasai", "CD", -5.3, 22.4, ("Kasai-Central", "Kasai-Oriental", "Kasai Oriental")),
+    ("Katanga", "CD", -8.9, 26.4, ("Haut-Katanga", "Shaba")),
+    ("Equateur", "CD", 0.0, 19.5, ("Équateur", "Equateur Province")),
+    # Cameroon, Nigeria
+    ("Ambazonia", "CM", 5.6, 9.8, ("Southern Cameroons",)),
+    ("Bakassi Peninsula", "CM", 4.65, 8.55, ("Bakassi",)),
+    ("Borno", "NG", 11.9, 13.0, ("Borno State",)),
+    ("Yobe", "NG", 12.3, 11.4, ("Yobe State",)),
+    ("Zamfara", "NG", 12.1, 6.2, ("Zamfara State",)),
+    ("Plateau State", "NG", 9.2, 9.5, ()),
+    ("Benue State", "NG", 7.3, 8.7, ()),
+    ("Niger State", "NG", 9.9, 5.6, ()),
+    ("Rivers State", "NG", 4.8, 6.9, ()),
+    ("Bayelsa", "NG", 4.8, 6.1, ("Bayelsa State",)),
+    ("Niger Delta", "NG", 5.0, 6.3, ()),
+    ("Ogoniland", "NG", 4.7, 7.3, ()),
+    ("Biafra", "NG", 5.8, 7.4, ("Republic of Biafra",)),
+    ("Sambisa Forest", "NG", 11.2, 13.5, ("Sambisa",)),
+    # Sahel, West and Southern Africa
+    ("Azawad", "ML", 19.0, -1.0, ()),
+    ("Menaka", "ML", 15.9, 2.9, ("Menaka Region", "Ménaka")),
+    ("Casamance", "SN", 12.8, -15.5, ()),
+    ("Aozou Strip", "TD", 22.5, 18.5, ("Aouzou Strip",)),
+    ("Cabo Delgado", "MZ", -12.3, 39.3, ("Cape Delgado",)),
+    ("Caprivi Strip", "NA", -17.9, 23.0, ("Caprivi", "Zambezi Region")),
+    ("Matabeleland", "ZW", -19.5, 27.8, ("Matabeleland North", "Matabeleland South")),
+    ("KwaZulu-Natal", "ZA", -28.5, 30.9, ("KwaZulu Natal",)),
+    ("Anjouan", "KM", -12.2, 44.4, ("Nzwani",)),
+    # North Africa
+    ("Kabylie", "DZ", 36.6, 4.3, ("Kabylia",)),
+    ("Cyrenaica", "LY", 28.5, 22.0, ()),
+    ("Tripolitania", "LY", 30.5, 13.5, ()),
+    ("Fezzan", "LY", 26.0, 14.0, ("Fezan",)),
+    ("Nafusa Mountains", "LY", 31.9, 12.0, ("Jabal Nafusa", "Jebel Nafusa")),
+    ("Sinai", "EG", 29.5, 33.8, ("Sinai Peninsula", "North Sinai", "South Sinai")),
+    # Iraq
+    ("Kurdistan Region", "IQ", 36.3, 44.4, ("Iraqi Kurdistan", "Kurdistan Region of Iraq")),
+    ("Anbar", "IQ", 32.5, 41.8, ("Anbar Province", "Al Anbar", "Al-Anbar")),
+    ("Nineveh", "IQ", 36.0, 42.5, ("Nineveh Province", "Ninawa", "Nineveh Plains", "Nineveh Plain")),
+    ("Diyala", "IQ", 34.0, 45.0, ("Diyala Province",)),
+    ("Salahuddin Province", "IQ", 34.5, 43.5, ("Salah al-Din Province", "Salahaddin Province", "Salahaddin")),
+    ("Sunni Triangle", "IQ", 33.8, 43.8, ()),
+    # Syria, Lebanon, Israel, Palestine
+    ("Golan Heights", "SY", 33.0, 35.8, ("Golan",)),
+    ("Rojava", "SY", 36.5, 40.0, ("Syrian Kurdistan", "Autonomous Administration of North and East Syria")),
+    ("Eastern Ghouta", "SY", 33.55, 36.45, ("East Ghouta", "Ghouta")),
+    ("Qalamoun", "SY", 33.9, 36.6, ("Qalamoun Mountains", "Qalamun")),
+    ("Rif Dimashq", "SY", 33.5, 37.0, ("Rural Damascus", "Damascus countryside", "Reef Damascus")),
+    ("South Lebanon", "LB", 33.3, 35.4, ("Southern Lebanon",)),
+    ("Bekaa Valley", "LB", 33.85, 35.9, ("Bekaa", "Beqaa", "Beqaa Valley")),
+    ("Negev", "IL", 30.8, 34.8, ("Negev Desert",)),
+    ("Galilee", "IL", 32.9, 35.4, ("Upper Galilee", "Western Galilee")),
+    ("Gaza Envelope", "IL", 31.4, 34.45, ()),
+    ("Judea and Samaria", "PS", 32.0, 35.25, ()),
+    ("Philadelphi Corridor", "PS", 31.3, 34.25, ("Philadelphi Route",)),
+    ("Netzarim Corridor", "PS", 31.45, 34.4, ()),
+    # Yemen, Iran, Turkey, Cyprus
+    ("Hadramawt", "YE", 16.0, 49.0, ("Hadramout", "Hadramaut", "Hadhramaut", "Hadhramawt")),
+    ("Shabwa", "YE", 14.7, 47.0, ("Shabwah",)),
+    ("Abyan", "YE", 13.5, 46.2, ()),
+    ("Al Mahra", "YE", 16.5, 51.7, ("Mahra", "Al-Mahra", "Al-Mahrah")),
+    ("Socotra", "YE", 12.5, 53.9, ("Soqotra",)),
+    ("Sistan and Baluchestan", "IR", 27.5, 60.8, ("Sistan-Baluchestan", "Sistan and Baluchistan", "Sistan-Baluchistan", "Sistan Baluchestan")),
+    ("Khuzestan", "IR", 31.4, 49.0, ("Khuzistan",)),
+    ("Kurdistan Province", "IR", 35.6, 47.0, ("Iranian Kurdistan",)),
+    ("West Azerbaijan", "IR", 37.5, 45.0, ("West Azerbaijan Province",)),
+    ("Northern Cyprus", "CY", 35.25, 33.6, ("North Cyprus", "Turkish Republic of Northern Cyprus")),
+    # Russia, Ukraine, the Caucasus, Moldova
+    ("Chechnya", "RU", 43.4, 45.7, ("Chechen Republic", "Chechnia", "Ichkeria")),
+    ("Dagestan", "RU", 42.9, 46.9, ("Daghestan", "Republic of Dagestan")),
+    ("Ingushetia", "RU", 43.2, 45.0, ("Ingushetiya",)),
+    ("North Ossetia", "RU", 43.0, 44.3, ("North Ossetia-Alania", "North Ossetiya")),
+    ("Kabardino-Balkaria", "RU", 43.5, 43.4, ("Kabardino Balkaria",)),
+    ("Karachay-Cherkessia", "RU", 43.8, 41.8, ("Karachay Cherkessia", "Karachayevo-Cherkessia")),
+    ("Siberia", "RU", 60.0, 100.0, ()),
+    ("Kuril Islands", "RU", 46.5, 150.5, ("Kurils", "Kuriles", "Kurile Islands")),
+    ("Crimea", "UA", 45.3, 34.4, ("Crimean Peninsula", "Autonomous Republic of Crimea")),
+    ("Donbas", "UA", 48.2, 38.5, ("Donbass", "Donets Basin")),
+    ("Transcarpathia", "UA", 48.4, 23.3, ("Zakarpattia",)),
+    ("Snake Island", "UA", 45.25, 30.2, ("Zmiinyi Island",)),
+    ("Abkhazia", "GE", 43.0, 41.1, ()),
+    ("South Ossetia", "GE", 42.35, 44.0, ("Tskhinvali Region",)),
+    ("Adjara", "GE", 41.6, 42.0, ("Ajaria", "Adjaria", "Ajara")),
+    ("Pankisi Gorge", "GE", 42.1, 45.3, ("Pankisi",)),
+    ("Kodori Gorge", "GE", 43.1, 41.8, ("Kodori Valley",)),
+    ("Nagorno-Karabakh", "AZ", 39.8, 46.7, ("Nagorno Karabakh", "Nagorny Karabakh", "Karabakh", "Artsakh", "Upper Karabakh")),
+    ("Nakhchivan", "AZ", 39.3, 45.4, ("Nakhichevan",)),
+    ("Lachin Corridor", "AZ", 39.6, 46.5, ()),
+    ("Syunik", "AM", 39.4, 46.2, ("Syunik Province",)),
+    ("Transnistria", "MD", 47.25, 29.4, ("Transdniestria", "Transdniester", "Trans-Dniester", "Transdniestr", "Pridnestrovie")),
+    ("Gagauzia", "MD", 46.3, 28.6, ("Gagauz Yeri",)),
+    # Balkans, Western Europe
+    ("Republika Srpska", "BA", 44.2, 18.0, ("Serb Republic", "Bosnian Serb Republic")),
+    ("Herzegovina", "BA", 43.3, 17.8, ()),
+    ("Eastern Slavonia", "HR", 45.4, 18.9, ()),
+    ("Vojvodina", "RS", 45.4, 20.0, ()),
+    ("Presevo Valley", "RS", 42.35, 21.7, ("Preševo Valley",)),
+    ("Northern Ireland", "GB", 54.6, -6.7, ()),
+    ("Scotland", "GB", 56.8, -4.2, ()),
+    ("Basque Country", "ES", 43.05, -2.6, ("Euskadi", "Pais Vasco", "País Vasco")),
+    ("Catalonia", "ES", 41.8, 1.5, ("Catalunya", "Cataluña")),
+    ("Canary Islands", "ES", 28.3, -15.8, ()),
+    ("Corsica", "FR", 42.15, 9.1, ("Corse",)),
+    ("South Tyrol", "IT", 46.7, 11.4, ("Alto Adige", "Sudtirol", "Südtirol")),
+    ("Sicily", "IT", 37.5, 14.1, ("Sicilia",)),
+    ("Lampedusa", "IT", 35.5, 12.6, ()),
+    # Afghanistan
+    ("Helmand", "AF", 30.9, 64.2, ("Helmand Province",)),
+    ("Panjshir", "AF", 35.4, 69.7, ("Panjshir Valley", "Panjsher", "Panjsher Valley")),
+    ("Nuristan", "AF", 35.3, 70.9, ()),
+    ("Kunar", "AF", 34.9, 71.1, ()),
+    ("Paktia", "AF", 33.6, 69.4, ("Paktiya",)),
+    ("Paktika", "AF", 32.3, 68.8, ()),
+    ("Nangarhar", "AF", 34.2, 70.6, ()),
+    ("Uruzgan", "AF", 32.9, 66.0, ("Oruzgan", "Urozgan")),
+    ("Zabul", "AF", 32.2, 67.2, ()),
+    ("Maidan Wardak", "AF", 34.3, 68.3, ("Wardak Province", "Vardak")),
+    ("Tora Bora", "AF", 34.1, 70.2, ()),
+    ("Korengal Valley", "AF", 34.9, 70.95, ("Korengal",)),
+    ("Hazarajat", "AF", 34.0, 66.5, ()),
+    # Pakistan
+    ("Balochistan", "PK", 28.5, 65.4, ("Baluchistan",)),
+    ("Khyber Pakhtunkhwa", "PK", 34.0, 71.8, ("North-West Frontier Province", "North West Frontier Province", "Northwest Frontier Province", "Pakhtunkhwa")),
+    ("Federally Administered Tribal Areas", "PK", 33.0, 70.5, ()),
+    ("Waziristan", "PK", 32.6, 69.8, ("North Waziristan", "South Waziristan")),
+    ("Swat Valley", "PK", 35.2, 72.5, ("Swat District",)),
+    ("Bajaur", "PK", 34.8, 71.5, ("Bajaur Agency", "Bajaur District")),
+    ("Kurram", "PK", 33.7, 70.2, ("Kurram Agency", "Kurram District")),
+    ("Tirah Valley", "PK", 33.8, 70.9, ("Tirah",)),
+    ("Malakand", "PK", 34.6, 71.9, ("Malakand Division",)),
+    ("Sindh", "PK", 26.0, 68.8, ("Sind",)),
+    ("Azad Kashmir", "PK", 33.9, 73.9, ("Azad Jammu and Kashmir", "Pakistan-administered Kashmir", "Pakistani Kashmir", "Pakistan-controlled Kashmir", "Pakistan-occupied Kashmir")),
+    ("Gilgit-Baltistan", "PK", 35.8, 75.0, ("Gilgit Baltistan",)),
+    # India, Nepal, Bangladesh, Sri Lanka
+    ("Jammu and Kashmir", "IN", 33.6, 75.0, ("Indian-administered Kashmir", "Indian Kashmir", "Indian-controlled Kashmir")),
+    ("Kashmir Valley", "IN", 34.0, 74.8, ("Valley of Kashmir",)),
+    ("Ladakh", "IN", 34.3, 77.0, ()),
+    ("Siachen Glacier", "IN", 35.4, 77.1, ("Siachen",)),
+    ("Aksai Chin", "CN", 35.2, 79.5, ()),
+    ("Arunachal Pradesh", "IN", 28.0, 94.5, ()),
+    ("Manipur", "IN", 24.7, 93.9, ()),
+    ("Nagaland", "IN", 26.1, 94.5, ()),
+    ("Assam", "IN", 26.2, 92.9, ()),
+    ("Tripura", "IN", 23.75, 91.75, ()),
+    ("Bodoland", "IN", 26.6, 90.9, ("Bodoland Territorial Region",)),
+    ("Gorkhaland", "IN", 27.0, 88.3, ()),
+    ("Jharkhand", "IN", 23.6, 85.3, ()),
+    ("Chhattisgarh", "IN", 21.3, 81.9, ("Chattisgarh",)),
+    ("Bastar", "IN", 19.1, 81.9, ()),
+    ("Red Corridor", "IN", 20.5, 82.5, ()),
+    ("Odisha", "IN", 20.5, 84.4, ("Orissa",)),
+    ("West Bengal", "IN", 23.5, 87.9, ()),
+    ("Uttar Pradesh", "IN", 27.0, 80.9, ()),
+    ("Gujarat", "IN", 22.7, 71.6, ()),
+    ("Khalistan", "IN", 30.9, 75.4, ()),
+    ("Madhesh", "NP", 26.9, 85.9, ("Madhesh Province", "Madhes")),
+    ("Chittagong Hill Tracts", "BD", 22.6, 92.2, ()),
+    ("Tamil Eelam", "LK", 8.8, 80.9, ("Eelam",)),
+    ("Vanni", "LK", 9.0, 80.4, ("Wanni",)),
+    # Myanmar, Thailand, Cambodia
+    ("Rakhine State", "MM", 19.8, 94.0, ("Rakhine", "Arakan", "Arakan State")),
+    ("Kachin State", "MM", 26.1, 97.6, ()),
+    ("Shan State", "MM", 21.5, 97.9, ()),
+    ("Karen State", "MM", 17.0, 97.9, ("Kayin State", "Kawthoolei")),
+    ("Kayah State", "MM", 19.3, 97.3, ("Karenni State",)),
+    ("Chin State", "MM", 22.0, 93.5, ()),
+    ("Mon State", "MM", 16.3, 97.7, ()),
+    ("Wa State", "MM", 22.5, 99.3, ()),
+    ("Kokang", "MM", 23.9, 98.7, ()),
+    ("Isan", "TH", 16.0, 103.4, ("Isaan",)),
+    ("Preah Vihear", "KH", 13.9, 104.9, ()),
+    # Philippines, Indonesia, Malaysia
+    ("Mindanao", "PH", 7.5, 125.0, ()),
+    ("Bangsamoro", "PH", 7.0, 123.0, ("Bangsamoro Autonomous Region", "Autonomous Region in Muslim Mindanao")),
+    ("Sulu Archipelago", "PH", 6.0, 121.0, ("Sulu Province",)),
+    ("Basilan", "PH", 6.55, 122.0, ()),
+    ("Maguindanao", "PH", 6.9, 124.4, ()),
+    ("Lanao del Sur", "PH", 7.8, 124.3, ()),
+    ("Tawi-Tawi", "PH", 5.2, 120.0, ()),
+    ("Negros Island", "PH", 10.0, 122.9, ("Negros Occidental", "Negros Oriental")),
+    ("Aceh", "ID", 4.2, 96.9, ("Nanggroe Aceh Darussalam",)),
+    ("Papua", "ID", -4.0, 137.5, ("West Papua", "Irian Jaya", "West Irian", "Western New Guinea")),
+    ("Maluku", "ID", -3.0, 129.0, ("Moluccas", "Molucca Islands", "Maluku Islands")),
+    ("Kalimantan", "ID", -0.5, 114.0, ("Indonesian Borneo",)),
+    ("Sulawesi", "ID", -2.0, 120.5, ("Celebes",)),
+    ("Sumatra", "ID", 0.0, 102.0, ("Sumatera",)),
+    # China, Central Asia, East Asia's disputed islands
+    ("Tibet", "CN", 31.7, 88.1, ("Tibet Autonomous Region", "Xizang", "Xizang Autonomous Region")),
+    ("Xinjiang", "CN", 41.1, 85.3, ("Xinjiang Uyghur Autonomous Region", "Xinjiang Uighur Autonomous Region", "East Turkestan", "East Turkistan", "Sinkiang")),
+    ("Inner Mongolia", "CN", 44.1, 113.9, ("Inner Mongolia Autonomous Region", "Nei Mongol")),
+    ("Hubei", "CN", 31.0, 112.3, ()),
+    ("Guangdong", "CN", 23.4, 113.5, ()),
+    ("Fujian", "CN", 26.1, 118.0, ()),
+    ("Yunnan", "CN", 25.0, 101.5, ()),
+    ("Sichuan", "CN", 30.5, 102.5, ()),
+    ("Qinghai", "CN", 35.7, 96.0, ()),
+    ("Paracel Islands", "CN", 16.5, 112.0, ("Paracels", "Xisha Islands")),
+    ("Senkaku Islands", "JP", 25.75, 123.5, ("Senkakus", "Diaoyu Islands")),
+    ("Dokdo", "KR", 37.24, 131.87, ("Takeshima", "Liancourt Rocks")),
+    ("Gorno-Badakhshan", "TJ", 38.5, 73.0, ("Gorno Badakhshan", "Mountainous Badakhshan")),
+    ("Karakalpakstan", "UZ", 43.5, 58.5, ()),
+    # Latin America
+    ("Chiapas", "MX", 16.5, -92.5, ()),
+    ("Michoacan", "MX", 19.2, -101.9, ("Michoacán",)),
+    ("Sinaloa", "MX", 25.0, -107.5, ()),
+    ("Tamaulipas", "MX", 24.3, -98.6, ()),
+    ("Jalisco", "MX", 20.5, -103.7, ()),
+    ("Sonora", "MX", 29.3, -110.7, ()),
+    ("Baja California", "MX", 30.5, -115.5, ()),
+    ("Cauca", "CO", 2.5, -76.8, ()),
+    ("Catatumbo", "CO", 8.7, -73.0, ()),
+    ("Antioquia", "CO", 7.0, -75.5, ()),
+    ("Norte de Santander", "CO", 8.0, -72.8, ()),
+    ("Upper Huallaga", "PE", -8.7, -76.3, ("Upper Huallaga Valley", "Huallaga Valley")),
+    ("Chapare", "BO", -16.9, -65.3, ()),
+    ("Araucania", "CL", -38.7, -72.4, ("Araucanía", "La Araucania")),
+    ("Essequibo", "GY", 5.5, -59.5, ("Guayana Esequiba",)),
+    ("Darien Gap", "PA", 8.0, -77.4, ("Darién Gap",)),
+    ("Artibonite", "HT", 19.3, -72.5, ()),
+    # Oceania
+    ("Bougainville", "PG", -6.2, 155.4, ("Autonomous Region of Bougainville",)),
+    ("Guadalcanal", "SB", -9.6, 160.1, ()),
+]
+
 # Latin-1 Supplement letters (À..ÿ without × and ÷): the diacritics common in English text.
 COMMON_NON_ASCII = {chr(c) for c in range(0xC0, 0x100)} - {"\u00d7", "\u00f7"}
 ALLOWED_PUNCT = set(" -'.")
@@ -557,12 +902,75 @@ def aliases_for(rec: dict, extra: list[str]) -> list[str]:
     return out[:MAX_ALIASES]
 
 
+def read_lexicon_terms(lexicon: Path) -> tuple[dict[str, str], set[str]]:
+    """key() of every name and alias of the other lexicon tables -> where it is defined
+    ("countries.tsv:Afghan (AFG)"): countries.tsv columns 2-5 (name, aliases, adjectives, capitals),
+    groups.tsv and metonyms.tsv column 1, igos.tsv and regions.tsv columns 2-3; and the country
+    codes (column 1 of countries.tsv)."""
+    columns = {
+        "countries.tsv": (1, 2, 3, 4),
+        "groups.tsv": (0,),
+        "igos.tsv": (1, 2),
+        "regions.tsv": (1, 2),
+        "metonyms.tsv": (0,),
+    }
+    terms: dict[str, str] = {}
+    codes: set[str] = set()
+    for file, cols in columns.items():
+        path = lexicon / file
+        with path.open(encoding="utf-8", newline="") as f:
+            for line in f:
+                line = line.rstrip("\r\n")
+                if not line.strip() or line.startswith("#"):
+                    continue
+                cells = line.split("\t")
+                if file == "countries.tsv":
+                    codes.add(cells[0])
+                for i in cols:
+                    if i < len(cells):
+                        for term in cells[i].split("|"):
+                            if term.strip():
+                                code = cells[1] if cols == (0,) and len(cells) > 1 else cells[0]
+                                terms.setdefault(key(term), f"{file}:{term.strip()} ({code})")
+    return terms, codes
+
+
+def check_regions(countries: dict[str, tuple[str, str, str]]) -> None:
+    """Exits on a mistake in SUBNATIONAL_REGIONS: an unknown country, coordinates out of range
+    or with more than 2 decimals, more than MAX_ALIASES aliases, a name in STOP_NAMES, or a name
+    given twice."""
+    problems: list[str] = []
+    owner: dict[str, str] = {}
+    for name, iso2, lat, lon, aliases in SUBNATIONAL_REGIONS:
+        if iso2 not in countries or iso2 in HISTORICAL_ISO2:
+            problems.append(f"{name}: unknown country {iso2}")
+        for v, limit in ((lat, 90), (lon, 180)):
+            if not -limit <= v <= limit or Decimal(repr(v)).as_tuple().exponent < -2:
+                problems.append(f"{name}: coordinate {v!r} out of range or not rounded")
+        names = (name, *aliases)
+        if len(aliases) > MAX_ALIASES:
+            problems.append(f"{name}: more than {MAX_ALIASES} aliases")
+        if len({n.casefold() for n in names}) != len(names):
+            problems.append(f"{name}: a name given twice")
+        for n in names:
+            if stop_listed(n):
+                problems.append(f"{name}: {n!r} is in STOP_NAMES")
+            if not n or n != n.strip() or any(ch in n for ch in "\t|"):
+                problems.append(f"{name}: bad name {n!r}")
+            if owner.setdefault(key(n), name) != name:
+                problems.append(f"{name}: {n!r} is also a name of {owner[key(n)]}")
+    if problems:
+        sys.exit("SUBNATIONAL_REGIONS: " + "; ".join(problems))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--source", default=DEFAULT_SOURCE)
     ap.add_argument("--countryinfo", default=DEFAULT_COUNTRYINFO)
     ap.add_argument("--output", default=DEFAULT_OUTPUT)
     ap.add_argument("--total", type=int, default=DEFAULT_TOTAL)
+    ap.add_argument("--lexicon", default=DEFAULT_LEXICON,
+                    help="directory of countries.tsv, groups.tsv, ... (checked for name collisions)")
     args = ap.parse_args()
 
     stopped_news = [e for e, _, _ in NEWS_PLACES if stop_listed(e)]
@@ -572,6 +980,7 @@ def main() -> int:
 
     source = Path(args.source)
     countries = read_countryinfo(Path(args.countryinfo))
+    check_regions(countries)
     rows = read_cities(source)
     by_country: dict[str, list[dict]] = {}
     for r in rows:
@@ -653,6 +1062,10 @@ def main() -> int:
         "# scripts/derive_places.py (regenerate: python3 scripts/derive_places.py); do not edit by hand.",
         "# Columns: name, country (ISO3), admin1 (GeoNames admin1 code), lat, lon (degrees, 4 decimals),",
         "# population, capital (1 = national capital), aliases ('|'-separated), geonameid.",
+        "# After the cities: sub-national regions, provinces and disputed territories that conflict and",
+        "# political news names (Darfur, Chechnya, Crimea, Balochistan, ...), written by the dyad project",
+        "# (not from GeoNames; the list is SUBNATIONAL_REGIONS in the script), with approximate",
+        "# centroids rounded to 1 or 2 decimals, population 0, capital 0, admin1 and geonameid \"-\".",
         "# " + "\t".join(["name", "country", "admin1", "lat", "lon", "population", "capital", "aliases", "geonameid"]),
     ]
     for r in selected:
@@ -669,6 +1082,31 @@ def main() -> int:
             str(gid),
         ]))
 
+    # 5. project-written regions, after the city rows in list order; one whose name or any alias
+    # is already a name or alias of a city row or of another lexicon table is dropped.
+    taken: dict[str, str] = {}
+    for line in lines:
+        if not line.startswith("#"):
+            cells = line.split("\t")
+            for term in [cells[0], *cells[7].split("|")]:
+                if term:
+                    taken.setdefault(key(term), f"places.tsv:{cells[0]} ({cells[1]})")
+    lexicon_terms, known_iso3 = read_lexicon_terms(Path(args.lexicon))
+    for t, where in lexicon_terms.items():
+        taken.setdefault(t, where)
+    regions_added = 0
+    collisions: list[str] = []
+    for name, iso2, lat, lon, aliases in SUBNATIONAL_REGIONS:
+        hits = [f"{n!r} = {taken[key(n)]}" for n in (name, *aliases) if key(n) in taken]
+        if hits:
+            collisions.append(f"{name} ({', '.join(hits)})")
+            continue
+        iso3 = countries[iso2][0]
+        if iso3 not in known_iso3:
+            sys.exit(f"{name}: country {iso3} is not in {Path(args.lexicon) / 'countries.tsv'}")
+        lines.append("\t".join([name, iso3, "-", repr(lat), repr(lon), "0", "0", "|".join(aliases), "-"]))
+        regions_added += 1
+
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
@@ -680,12 +1118,14 @@ def main() -> int:
             if w in s:
                 first[w] += 1
                 break
-    print(f"wrote {out}: {len(selected)} rows", file=sys.stderr)
+    print(f"wrote {out}: {len(selected)} city rows and {regions_added} region rows", file=sys.stderr)
     print("  chosen as (overlapping): " + ", ".join(f"{w} {n}" for w, n in counts.items()), file=sys.stderr)
     print("  first reason (disjoint): " + ", ".join(f"{w} {n}" for w, n in first.items()), file=sys.stderr)
     print(f"  unmatched capitals ({len(unmatched_capitals)}): " + "; ".join(unmatched_capitals), file=sys.stderr)
     print(f"  unmatched news places ({len(unmatched_news)}): " + "; ".join(unmatched_news), file=sys.stderr)
     print(f"  left out of the fill as STOP_NAMES ({len(stopped_fill)}): " + "; ".join(stopped_fill), file=sys.stderr)
+    print(f"  regions dropped as names already in the lexicon ({len(collisions)}): " + "; ".join(collisions),
+          file=sys.stderr)
     return 0
 
 
