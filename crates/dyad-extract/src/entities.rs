@@ -1024,7 +1024,7 @@ fn code_official(e: &mut Entity, lexicon: &Lexicon, date: Option<u32>) {
 
 /// A person the officials table knows, but in no term at the document date ("President Bush"
 /// in 2000): the person keeps the country of their offices, with the sector their title gives
-/// or ELI (a former official). A bare surname counts only with a title.
+/// or ELI (a former official). A bare surname counts only with a title ("President Bush").
 fn out_of_office(e: &mut Entity, lexicon: &Lexicon) {
     if e.kind != EntityType::Person {
         return;
@@ -1034,7 +1034,9 @@ fn out_of_office(e: &mut Entity, lexicon: &Lexicon) {
         Some(s) if s.len() == 3 && dyad_lexicon::SECTORS.contains(&s.as_str()) => s.as_str(),
         Some(_) => return,
     };
-    let Some(country) = lexicon.officials.country(&e.name, e.role.is_some()) else { return };
+    // A bare surname with a title may be the official's; a full name must be theirs.
+    let surname_will_do = e.role.is_some() && !e.name.contains(' ');
+    let Some(country) = lexicon.officials.country(&e.name, surname_will_do) else { return };
     let code = format!("{country}{sector}");
     for m in e.mentions.iter_mut().filter(|m| m.actor.as_ref().is_none_or(|a| a.len() == 3)) {
         m.actor = Some(code.clone());

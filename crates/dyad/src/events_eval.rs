@@ -211,11 +211,22 @@ fn plover_actors(v: &Value) -> Vec<String> {
     v.as_array()
         .map(|a| {
             a.iter()
-                .filter_map(|x| x["code"].as_str().map(str::to_string))
+                .filter_map(|x| x["code"].as_str())
                 .filter(|c| !c.is_empty())
+                .map(|c| iso_country(c).to_string())
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// The ISO 3166 code of a gold country code: the PLOVER gold writes Italy and Japan with the
+/// old KEDS codes ITL and JAP, where dyad (and CAMEO's country list) use ITA and JPN.
+fn iso_country(code: &str) -> &str {
+    match code {
+        "ITL" => "ITA",
+        "JAP" => "JPN",
+        _ => code,
+    }
 }
 
 /// Whether a system actor matches PLOVER gold codes by country: the gold's `IGO` stands for
