@@ -513,7 +513,10 @@ fn source(cx: &Context<'_>, t: usize, depth: usize) -> (Vec<ActorRef>, &'static 
             let agent = tree.child(t, "obl:agent").or_else(|| tree.prep_phrases(t, "by").next());
             // Reached from its complement, an agentless passive's subject acts: "he is
             // prepared to lift the ban", "Iraq was forced to withdraw".
-            if agent.is_some() || depth == 0 {
+            // "Israel is opposed to", "Iran is committed to": participles that are adjectives
+            // of attitude have their subject as the one who holds it.
+            let attitude = ATTITUDE_PARTICIPLES.contains(&node.lemma.as_str());
+            if agent.is_some() || (depth == 0 && !attitude) {
                 return (agent.map(phrase).unwrap_or_default(), "by-agent");
             }
         }
@@ -707,6 +710,11 @@ fn slot_name(slot: &Slot) -> String {
         Slot::Prep(p) => p.clone(),
     }
 }
+
+/// Verbs whose passive participle says what its subject holds to, not what was done to it
+/// ("is opposed to", "is committed to", "is determined to").
+const ATTITUDE_PARTICIPLES: [&str; 9] =
+    ["oppose", "commit", "determine", "prepare", "dispose", "incline", "resolve", "dedicate", "devote"];
 
 /// Nouns that name a part of what their `of` phrase names ("part of the aid programme").
 const PARTITIVES: [&str; 9] = ["part", "portion", "half", "some", "most", "all", "much", "bulk", "rest"];
