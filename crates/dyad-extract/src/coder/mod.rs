@@ -649,6 +649,13 @@ fn target(cx: &Context<'_>, t: usize, pattern: &Pattern, bound: &[usize]) -> (Ve
                 return (found, "inside the object".to_string());
             }
         }
+        // Or in the purpose it serves ("mobilized reservists for a war against Iraq").
+        for p in tree.prep_phrases(t, "for").filter(|p| tree.noun(*p)) {
+            let found = cx.resolver.phrase(p, false);
+            if !found.is_empty() {
+                return (found, "the purpose".to_string());
+            }
+        }
     }
     (Vec::new(), "none".to_string())
 }
