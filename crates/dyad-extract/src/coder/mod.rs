@@ -1,6 +1,9 @@
 //! The event coder: who did what to whom, from a parsed document, the entity layer, the time
 //! layer and the event lexicon.
 //!
+//! Only the sentences that can hold an event (a word with event patterns and something an actor
+//! can come from) or a time expression are parsed; parsing is nearly all the cost.
+//!
 //! For every verb and common noun of a sentence (shallowest first, so that "vowed" is seen
 //! before the "strengthen" it governs), the trigger's patterns are tried most constrained
 //! first; the first whose constraints hold codes the event. The source is the subject (the
