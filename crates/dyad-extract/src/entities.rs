@@ -953,7 +953,7 @@ fn of_country(text: &str, mentions: &mut [EntityMention]) {
     for k in 1..mentions.len() {
         let (before, after) = mentions.split_at_mut(k);
         let (person, place) = (&mut before[k - 1], &after[0]);
-        let sector = person.actor.as_deref().filter(|a| dyad_lexicon::SECTORS.contains(a));
+        let sector = person.actor.as_deref().filter(|a| is_sector(a));
         let country = place.actor.as_deref().filter(|a| a.len() == 3 && place.kind == EntityType::Location);
         let joined = text.get(person.end..place.start).is_some_and(|between| between == " of ");
         if let (EntityType::Person, Some(sector), Some(country), true) =
@@ -964,23 +964,31 @@ fn of_country(text: &str, mentions: &mut [EntityMention]) {
     }
 }
 
+/// Whether an actor code is a sector alone ("GOV"), which says whose it is not.
+fn is_sector(code: &str) -> bool {
+    dyad_lexicon::SECTORS.contains(&code)
+}
+
+/// Gives an entity a code, and its mentions that have none or only a bare country.
+fn give_code(e: &mut Entity, code: String) {
+    for m in e.mentions.iter_mut().filter(|m| m.actor.as_ref().is_none_or(|a| a.len() == 3)) {
+        m.actor = Some(code.clone());
+    }
+    e.actor = Some(code);
+}
+
 /// Places an entity the text leaves without a country in the document's country: an unknown
 /// location ("Zariadie Park"), an organisation known only by its sector ("companies such as
 /// InterRAO" → BUS).
 fn place_in(e: &mut Entity, country: &str) {
     let code = match (&e.actor, e.kind) {
         (None, EntityType::Location) => country.to_string(),
-        (Some(sector), EntityType::Organization)
-            if sector.len() == 3 && dyad_lexicon::SECTORS.contains(&sector.as_str()) =>
-        {
+        (Some(sector), EntityType::Organization) if is_sector(sector) => {
             format!("{country}{sector}")
         }
         _ => return,
     };
-    for m in e.mentions.iter_mut().filter(|m| m.actor.as_ref().is_none_or(|a| a.len() == 3)) {
-        m.actor = Some(code.clone());
-    }
-    e.actor = Some(code);
+    give_code(e, code);
 }
 
 /// Gives an entity the code of its office at `date` when the officials table knows it (a
@@ -1031,17 +1039,14 @@ fn out_of_office(e: &mut Entity, lexicon: &Lexicon) {
     }
     let sector = match &e.actor {
         None => "ELI",
-        Some(s) if s.len() == 3 && dyad_lexicon::SECTORS.contains(&s.as_str()) => s.as_str(),
+        Some(s) if is_sector(s) => s.as_str(),
         Some(_) => return,
     };
     // A bare surname with a title may be the official's; a full name must be theirs.
     let surname_will_do = e.role.is_some() && !e.name.contains(' ');
     let Some(country) = lexicon.officials.country(&e.name, surname_will_do) else { return };
     let code = format!("{country}{sector}");
-    for m in e.mentions.iter_mut().filter(|m| m.actor.as_ref().is_none_or(|a| a.len() == 3)) {
-        m.actor = Some(code.clone());
-    }
-    e.actor = Some(code);
+    give_code(e, code);
 }
 
 #[cfg(test)]
