@@ -81,6 +81,14 @@ pub struct Beam {
     tops: Vec<Item>,
     features: Vec<u64>,
     scores: Vec<f32>,
+    /// The features of the current step's items, one after another, and where each item's
+    /// begin. About a quarter of a step's items have all their features in common with an
+    /// earlier item (their histories differ out of the features' sight); they take its scores
+    /// instead of looking them up again.
+    step_features: Vec<u64>,
+    step_starts: Vec<usize>,
+    /// The scores of each item of the current step, `classes` apart.
+    step_scores: Vec<f32>,
     moves: Vec<Move>,
 }
 
@@ -125,12 +133,28 @@ impl Beam {
         while !self.states[0].is_terminal() {
             let step = self.tops.len();
             self.candidates.clear();
+            self.step_features.clear();
+            self.step_starts.clear();
+            self.step_scores.clear();
             for (i, (state, item)) in self.states.iter().zip(&self.items).enumerate() {
-                self.features.clear();
-                extractor.extract(state, &mut self.features);
-                self.scores.iter_mut().for_each(|s| *s = 0.0);
-                scorer.score(&self.features, &mut self.scores);
-                for (class, &s) in self.scores.iter().enumerate() {
+                let start = self.step_features.len();
+                extractor.extract(state, &mut self.step_features);
+                let (earlier, mine) = self.step_features.split_at(start);
+                let twin = self
+                    .step_starts
+                    .iter()
+                    .zip(self.step_starts.iter().skip(1).chain([&start]))
+                    .position(|(&from, &to)| earlier[from..to] == *mine);
+                self.step_starts.push(start);
+                let at = self.step_scores.len();
+                match twin {
+                    Some(j) => self.step_scores.extend_from_within(j * classes..(j + 1) * classes),
+                    None => {
+                        self.step_scores.resize(at + classes, 0.0);
+                        scorer.score(mine, &mut self.step_scores[at..]);
+                    }
+                }
+                for (class, &s) in self.step_scores[at..].iter().enumerate() {
                     if state.is_valid(Move::of_class(class), root_label) {
                         self.candidates.push(Candidate {
                             score: item.score + f64::from(s),
