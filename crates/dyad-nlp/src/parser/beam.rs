@@ -39,6 +39,22 @@ impl Scorer for Trainer {
     }
 }
 
+/// When parsing, candidates whose score trails the step's best by more than this are dropped,
+/// so the beam narrows where the model is sure of its move. Scores are in the units of the
+/// committed model's weights: on EWT dev this margin keeps UAS/LAS (85.18/82.05 against
+/// 85.17/82.06 with the full beam of 4) for about 10% less parse time. Narrower margins cost
+/// more than they save: 96 changes an arc of the seed's first sentence, 64 loses 0.2 UAS.
+/// Training always keeps the full beam.
+const PARSE_MARGIN: f64 = 128.0;
+
+/// Which candidates a step keeps: at most `width`, and none trailing the best by more than
+/// `margin`.
+#[derive(Debug, Clone, Copy)]
+struct Limit {
+    width: usize,
+    margin: f64,
+}
+
 /// No move yet: the parent of a sequence's first move.
 const START: u32 = u32::MAX;
 
@@ -93,8 +109,9 @@ pub struct Beam {
 }
 
 impl Beam {
-    /// Parses the `n` words seen by `extractor` keeping the `width` best sequences; returns the
-    /// final configuration of the best one.
+    /// Parses the `n` words seen by `extractor` keeping the `width` best sequences (fewer where
+    /// the others trail by more than [`PARSE_MARGIN`]); returns the final configuration of the
+    /// best one.
     pub fn parse<S: Scorer>(
         &mut self,
         scorer: &S,
@@ -103,22 +120,23 @@ impl Beam {
         width: usize,
         root_label: u16,
     ) -> &State {
-        self.search(scorer, extractor, n, width, root_label, &[]);
+        self.search(scorer, extractor, n, Limit { width, margin: PARSE_MARGIN }, root_label, &[]);
         &self.states[0]
     }
 
-    /// Runs the search; items are marked gold while they follow `gold`. Afterwards `states[0]`
+    /// Runs the search, keeping the candidates `limit` allows at each step; items are marked
+    /// gold while they follow `gold`. Afterwards `states[0]`
     /// is the best final configuration and `tops` holds the best item of every step.
     fn search<S: Scorer>(
         &mut self,
         scorer: &S,
         extractor: &Extractor<'_>,
         n: usize,
-        width: usize,
+        limit: Limit,
         root_label: u16,
         gold: &[Move],
     ) {
-        let width = width.max(1);
+        let width = limit.width.max(1);
         let classes = scorer.classes();
         if self.states.is_empty() {
             self.states.push(State::new(n));
@@ -175,6 +193,8 @@ impl Beam {
                 self.candidates.truncate(width);
             }
             self.candidates.sort_unstable_by(order);
+            let floor = self.candidates[0].score - limit.margin;
+            self.candidates.retain(|c| c.score >= floor);
             self.next_items.clear();
             while self.next_states.len() < self.candidates.len() {
                 self.next_states.push(State::new(0));
@@ -208,7 +228,7 @@ impl Beam {
         width: usize,
         root_label: u16,
     ) -> (usize, usize) {
-        self.search(trainer, extractor, n, width, root_label, gold);
+        self.search(trainer, extractor, n, Limit { width, margin: f64::INFINITY }, root_label, gold);
         let right = self.tops.iter().filter(|t| t.gold).count();
         let total = self.tops.len();
         // The gold prefix's score after each step, under the same weights.
