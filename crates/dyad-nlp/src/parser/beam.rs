@@ -55,6 +55,18 @@ struct Limit {
     margin: f64,
 }
 
+/// Offers `candidate` to `best`, the `width` best candidates of a step so far, highest score
+/// first. Candidates are offered in item and class order, so of two with equal scores the one
+/// offered first ranks higher, and most offers are turned away by one comparison.
+fn offer(best: &mut Vec<Candidate>, width: usize, candidate: Candidate) {
+    if best.len() >= width && best.last().is_some_and(|last| candidate.score <= last.score) {
+        return;
+    }
+    let at = best.iter().position(|b| candidate.score > b.score).unwrap_or(best.len());
+    best.insert(at, candidate);
+    best.truncate(width);
+}
+
 /// No move yet: the parent of a sequence's first move.
 const START: u32 = u32::MAX;
 
@@ -174,25 +186,18 @@ impl Beam {
                 }
                 for (class, &s) in self.step_scores[at..].iter().enumerate() {
                     if state.is_valid(Move::of_class(class), root_label) {
-                        self.candidates.push(Candidate {
+                        let candidate = Candidate {
                             score: item.score + f64::from(s),
                             item: i as u32,
                             class: class as u16,
-                        });
+                        };
+                        offer(&mut self.candidates, width, candidate);
                     }
                 }
             }
             if self.candidates.is_empty() {
                 break;
             }
-            let order = |a: &Candidate, b: &Candidate| {
-                b.score.total_cmp(&a.score).then(a.item.cmp(&b.item)).then(a.class.cmp(&b.class))
-            };
-            if self.candidates.len() > width {
-                self.candidates.select_nth_unstable_by(width - 1, order);
-                self.candidates.truncate(width);
-            }
-            self.candidates.sort_unstable_by(order);
             let floor = self.candidates[0].score - limit.margin;
             self.candidates.retain(|c| c.score >= floor);
             self.next_items.clear();
