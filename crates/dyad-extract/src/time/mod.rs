@@ -179,9 +179,11 @@ pub fn event_date(sentence: &Sentence, trigger: usize, times: &[Timex]) -> Event
             head.is_some_and(|h| !inside(h) && h == trigger)
         })
     };
+    let (Some(first), Some(last)) = (words.first(), words.last()) else { return EventDate::Document };
     times
         .iter()
         .enumerate()
+        .filter(|(_, t)| t.start >= first.start && t.end <= last.end)
         .filter(|(_, t)| matches!(t.kind, TimexKind::Date | TimexKind::Time) && t.value.is_some())
         .filter(|(_, t)| governs(t))
         .min_by_key(|(_, t)| t.start.abs_diff(trigger_word.start))
