@@ -71,9 +71,10 @@ impl<'t> Tree<'t> {
         self.children(i, rel).next()
     }
 
-    /// The preposition introducing `i` (its `case` dependent), lowercased.
+    /// The preposition introducing `i` (its last `case` dependent, the one next to the phrase:
+    /// "out of the country" is an "of" phrase), lowercased.
     pub fn preposition(&self, i: usize) -> Option<&str> {
-        self.child(i, "case").map(|c| self.nodes[c].lower.as_str())
+        self.children(i, "case").last().map(|c| self.nodes[c].lower.as_str())
     }
 
     /// The phrases of `i` introduced by the preposition `prep` (obliques and noun modifiers).
