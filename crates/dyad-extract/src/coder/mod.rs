@@ -471,6 +471,7 @@ fn slot_heads(tree: &Tree<'_>, t: usize, slot: &Slot) -> Vec<usize> {
     match slot {
         Slot::Obj if tree.passive(t) => tree.children(t, "nsubj:pass").collect(),
         // "suspended part of the aid": a partitive object stands for what it is part of.
+        // "provided photographs and other intelligence": each conjunct is an object.
         Slot::Obj => tree.nodes[t]
             .children
             .iter()
@@ -479,7 +480,7 @@ fn slot_heads(tree: &Tree<'_>, t: usize, slot: &Slot) -> Vec<usize> {
             .flat_map(|o| {
                 let partitive = PARTITIVES.contains(&tree.nodes[o].lemma.as_str());
                 let whole = tree.prep_phrases(o, "of").filter(move |_| partitive).collect::<Vec<_>>();
-                std::iter::once(o).chain(whole)
+                std::iter::once(o).chain(whole).chain(tree.children(o, "conj"))
             })
             .collect(),
         Slot::Iobj => tree.children(t, "iobj").collect(),
