@@ -353,6 +353,19 @@ fn terms_of(text: &str, words: &[W], lexicon: &Lexicon) -> Vec<Term> {
             terms.push(Term { from, to: to + 1, entry });
         }
     }
+    // A proper noun no term matches may be a misspelt country ("Ethopia", "Afganistan").
+    let covered = |i: usize| terms.iter().any(|t| (t.from..t.to).contains(&i));
+    let misspelt: Vec<Term> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, w)| w.proper && capitalised(w.text) && !all_caps(w.text) && !covered(*i))
+        .filter(|(_, w)| !given_name(lexicon, w.text))
+        .filter_map(|(i, w)| lexicon.misspelt(w.text).map(|entry| Term { from: i, to: i + 1, entry }))
+        .collect();
+    if !misspelt.is_empty() {
+        terms.extend(misspelt);
+        terms.sort_by_key(|t| t.from);
+    }
     terms
 }
 

@@ -14,11 +14,13 @@ pub mod events;
 pub mod matcher;
 pub mod officials;
 pub mod petrarch;
+pub mod spelling;
 pub mod tables;
 pub mod tsv;
 
 use matcher::{words, Matcher, Word};
 use officials::Officials;
+use spelling::Misspellings;
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 pub use tables::{Coded, Country, Entry, Named, Place, Sources, FILES, SECTORS};
@@ -44,6 +46,8 @@ pub struct Lexicon {
     /// Officials with their terms of office.
     pub officials: Officials,
     terms: Matcher<Entry>,
+    /// Country names and nationalities by their one-letter misspellings.
+    misspellings: Misspellings,
     /// Every term that denotes an actor (all but place names), for the checks.
     actor_terms: Vec<(String, Entry)>,
     /// The file names problems are reported under, in the order of [`FILES`].
@@ -81,6 +85,7 @@ impl Lexicon {
         for (term, entry) in actor_terms.iter().chain(&places.terms) {
             terms.insert(term, *entry);
         }
+        let misspellings = Misspellings::new(&countries.terms);
         for p in &mut problems {
             if let Some(i) = FILES.iter().position(|f| *f == p.file) {
                 p.file = names[i].clone();
@@ -96,6 +101,7 @@ impl Lexicon {
             places: places.items,
             officials,
             terms,
+            misspellings,
             actor_terms,
             names,
         };
@@ -202,6 +208,12 @@ impl Lexicon {
     /// The entries of exactly `term`.
     pub fn lookup(&self, term: &str) -> &[Entry] {
         self.terms.get(term)
+    }
+
+    /// The country a word that matches no term misspells by one letter, if it
+    /// can only be one ("Ethopia", "Afganistan"); see [`spelling`].
+    pub fn misspelt(&self, word: &str) -> Option<Entry> {
+        self.misspellings.lookup(word)
     }
 
     /// Every term of `text`, left to right, longest first, none overlapping.
