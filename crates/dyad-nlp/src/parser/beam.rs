@@ -107,6 +107,7 @@ pub struct Beam {
     history: Vec<Link>,
     /// The best item after each step.
     tops: Vec<Item>,
+    /// Buffers of training's pass over the gold and predicted prefixes.
     features: Vec<u64>,
     scores: Vec<f32>,
     /// The features of the current step's items, one after another, and where each item's
@@ -137,8 +138,8 @@ impl Beam {
     }
 
     /// Runs the search, keeping the candidates `limit` allows at each step; items are marked
-    /// gold while they follow `gold`. Afterwards `states[0]`
-    /// is the best final configuration and `tops` holds the best item of every step.
+    /// gold while they follow `gold`. Afterwards `states[0]` is the best final configuration
+    /// and `tops` holds the best item of every step.
     fn search<S: Scorer>(
         &mut self,
         scorer: &S,
@@ -159,7 +160,6 @@ impl Beam {
         self.items.push(Item { score: 0.0, last: START, gold: true });
         self.history.clear();
         self.tops.clear();
-        self.scores.resize(classes, 0.0);
         while !self.states[0].is_terminal() {
             let step = self.tops.len();
             self.candidates.clear();
@@ -243,7 +243,8 @@ impl Beam {
         for (step, (&m, top)) in gold.iter().zip(&self.tops).enumerate() {
             self.features.clear();
             extractor.extract(&state, &mut self.features);
-            self.scores.iter_mut().for_each(|s| *s = 0.0);
+            self.scores.clear();
+            self.scores.resize(trainer.classes(), 0.0);
             trainer.score(&self.features, &mut self.scores);
             gold_score += f64::from(self.scores.get(m.class()).copied().unwrap_or(0.0));
             state.apply(m);
