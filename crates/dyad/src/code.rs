@@ -127,13 +127,17 @@ fn entity_json(text: &str, e: &Entity) -> Value {
 }
 
 fn time_json(text: &str, t: &Timex) -> Value {
-    json!({
+    let mut time = json!({
         "text": text.get(t.start..t.end).unwrap_or(""),
         "start": t.start,
         "end": t.end,
         "type": t.kind.name(),
         "value": t.value,
-    })
+    });
+    if let Some(range) = &t.range {
+        time["range"] = json!({"begin": range.begin, "end": range.end});
+    }
+    time
 }
 
 fn amount_json(text: &str, a: &Amount) -> Value {

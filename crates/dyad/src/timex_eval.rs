@@ -2,6 +2,7 @@
 //! annotations and on the Recognizers-Text date-time specs.
 
 use anyhow::{bail, Context, Result};
+use dyad_extract::time::interval::{clock_seconds, period, Moment};
 use dyad_extract::time::{find_in_document, Date, Timex};
 use dyad_nlp::analyze::Pipeline;
 use serde_json::Value;
@@ -165,7 +166,10 @@ impl std::fmt::Display for SpecScores {
 
 /// Scores the time layer on a Recognizers-Text `DateTimeModel.json`: a case is right when every
 /// expected expression is found (overlapping its text) with a value equal to its TIMEX or one
-/// of its resolved values, and nothing else is found. Cases that the reference .NET
+/// of its resolved values, filling in its TIMEX pattern (`XXXX-08`) with a year it resolves
+/// to, or denoting the same stretch of time (the specs write ranges,
+/// quarters and decades as `(2014-01-01,2018-01-01,P4Y)`, TimeML as a DURATION from `2014` to
+/// `2018`, `2019-Q3`, `199`), and nothing else is found. Cases that the reference .NET
 /// implementation itself fails (`NotSupported` naming dotnet) are skipped.
 pub fn datetime(path: &Path, pipeline: &Pipeline, failures: bool) -> Result<SpecScores> {
     let cases = read_json(path)?;
@@ -190,10 +194,15 @@ pub fn datetime(path: &Path, pipeline: &Pipeline, failures: bool) -> Result<Spec
             };
             let span = (char_to_byte(input, start as usize), char_to_byte(input, end as usize + 1));
             let accepted = accepted_values(&result["Resolution"]);
+            let stretches = accepted_stretches(&result["Resolution"], dct);
             let hit = system.iter().enumerate().find(|(i, s)| {
                 !used[*i]
                     && overlaps((s.start, s.end), span)
-                    && s.value.as_ref().is_some_and(|v| accepted.contains(v))
+                    && (s
+                        .value
+                        .as_ref()
+                        .is_some_and(|v| accepted.contains(v) || fills_pattern(v, &result["Resolution"]))
+                        || stretch(s).is_some_and(|st| stretches.contains(&st)))
             });
             match hit {
                 Some((i, _)) => used[i] = true,
@@ -206,7 +215,11 @@ pub fn datetime(path: &Path, pipeline: &Pipeline, failures: bool) -> Result<Spec
         if failures && !right {
             let found: Vec<String> = system
                 .iter()
-                .map(|t| format!("{:?}={}", &input[t.start..t.end], t.value.as_deref().unwrap_or("-")))
+                .map(|t| {
+                    let range =
+                        t.range.as_ref().map(|r| format!(" ({} to {})", r.begin, r.end)).unwrap_or_default();
+                    format!("{:?}={}{range}", &input[t.start..t.end], t.value.as_deref().unwrap_or("-"))
+                })
                 .collect();
             let wanted: Vec<String> = expected
                 .iter()
@@ -218,6 +231,52 @@ pub fn datetime(path: &Path, pipeline: &Pipeline, failures: bool) -> Result<Spec
         }
     }
     Ok(scores)
+}
+
+/// The stretches of time a result accepts, when the spec resolves it to moments: a range's
+/// start and end, or a date-time's or time's moment (as a stretch of no length). A clock time
+/// without a day (`08:00:00`) is read on the reference day, where dyad puts clock times.
+fn accepted_stretches(resolution: &Value, reference: Option<Date>) -> Vec<(Moment, Moment)> {
+    let moment = |text: &str| {
+        Moment::parse(text).or_else(|| Some(Moment { date: reference?, second: clock_seconds(text)? }))
+    };
+    let mut out = Vec::new();
+    for v in resolution["values"].as_array().into_iter().flatten() {
+        if let (Some(start), Some(end)) = (v["start"].as_str(), v["end"].as_str()) {
+            out.extend(moment(start).zip(moment(end)));
+        } else if matches!(v["type"].as_str(), Some("datetime" | "time")) {
+            out.extend(v["value"].as_str().and_then(moment).map(|m| (m, m)));
+        }
+    }
+    out
+}
+
+/// The stretch of time an expression denotes: a range from the start of its first point to the
+/// start of its last, or what its calendar value covers (a day, a month, a decade; a clock
+/// time is a moment).
+fn stretch(t: &Timex) -> Option<(Moment, Moment)> {
+    match &t.range {
+        Some(range) => Some((period(&range.begin)?.0, period(&range.end)?.0)),
+        None => period(t.value.as_deref()?),
+    }
+}
+
+/// Whether `value` fills in a TIMEX pattern of the result with a year the spec resolves it to:
+/// `2017-08` for "since August" written `XXXX-08` and resolved to August 2016 or 2017.
+fn fills_pattern(value: &str, resolution: &Value) -> bool {
+    let values = resolution["values"].as_array().map(Vec::as_slice).unwrap_or(&[]);
+    let years: Vec<&str> = values
+        .iter()
+        .flat_map(|v| ["start", "end", "value"].map(|key| v[key].as_str()))
+        .flatten()
+        .filter_map(|s| s.get(..4))
+        .collect();
+    values.iter().filter_map(|v| v["timex"].as_str()).any(|pattern| {
+        pattern.contains('X')
+            && pattern.len() == value.len()
+            && pattern.bytes().zip(value.bytes()).all(|(p, v)| p == b'X' || p == v)
+            && years.contains(&&value[..4.min(value.len())])
+    })
 }
 
 /// The values a result accepts: each resolution's TIMEX and resolved value.

@@ -107,6 +107,11 @@ impl Date {
         Self::new(year, month, self.day.min(days_in_month(year, month)))
     }
 
+    /// Days from this date to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Self) -> i64 {
+        later.ordinal() - self.ordinal()
+    }
+
     /// Day of the week, 1 = Monday … 7 = Sunday (ISO 8601).
     pub fn weekday(self) -> u32 {
         // 0001-01-01 was a Monday.

@@ -2,20 +2,23 @@
 //! reading ends and the normalised value. At each place the longest reading wins.
 
 use super::calendar::Date;
+use super::interval::{duration_between, period, Moment};
 use super::scan::{pieces, Piece};
 use super::words::{cardinal, frequency, month, month_is_ambiguous, ordinal, season, weekday, Unit};
-use super::{Tense, Timex, TimexKind};
+use super::{Range, Tense, Timex, TimexKind};
 
 /// A reading found by a rule: the piece after its last one, its type and value.
 struct Reading {
     end: usize,
     kind: TimexKind,
     value: Option<String>,
+    /// The first and last points of a range, as TimeML values.
+    range: Option<(String, String)>,
 }
 
 impl Reading {
     fn new(end: usize, kind: TimexKind, value: Option<String>) -> Option<Self> {
-        Some(Self { end, kind, value })
+        Some(Self { end, kind, value, range: None })
     }
 }
 
@@ -26,41 +29,19 @@ pub fn find(text: &str, dct: Option<Date>, tense: Tense) -> Vec<Timex> {
     find_in(&pieces, dct, tense)
 }
 
-fn find_in<'t>(pieces: &'t [Piece], dct: Option<Date>, tense: Tense) -> Vec<Timex> {
+fn find_in(pieces: &[Piece], dct: Option<Date>, tense: Tense) -> Vec<Timex> {
     let g = Grammar { p: pieces, dct, tense };
-    let rules: [fn(&Grammar<'t>, usize) -> Option<Reading>; 13] = [
-        Grammar::named_period,
-        Grammar::set,
-        Grammar::month_date,
-        Grammar::numeric_date,
-        Grammar::relative_day,
-        Grammar::weekday,
-        Grammar::relative_period,
-        Grammar::ago,
-        Grammar::quarter,
-        Grammar::season,
-        Grammar::year,
-        Grammar::time_of_day,
-        Grammar::duration,
-    ];
     let mut out = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
-        let mut best: Option<Reading> = None;
-        for rule in rules {
-            if let Some(r) = rule(&g, i) {
-                if r.end > i && best.as_ref().is_none_or(|b| r.end > b.end) {
-                    best = Some(r);
-                }
-            }
-        }
-        match best.map(|r| g.join_day_and_clock(r)) {
+        match g.range(i).or_else(|| g.longest(i)) {
             Some(r) => {
                 out.push(Timex {
                     start: pieces[i].start,
                     end: pieces[r.end - 1].end,
                     kind: r.kind,
                     value: r.value,
+                    range: r.range.map(|(begin, end)| Range { begin, end }),
                 });
                 i = r.end;
             }
@@ -68,6 +49,37 @@ fn find_in<'t>(pieces: &'t [Piece], dct: Option<Date>, tense: Tense) -> Vec<Time
         }
     }
     out
+}
+
+impl Grammar<'_> {
+    /// The longest reading of any single-expression rule at `i` (the first rule wins among
+    /// readings of the same length), joined with a time of day or day next to it.
+    fn longest(&self, i: usize) -> Option<Reading> {
+        let rules: [fn(&Self, usize) -> Option<Reading>; 13] = [
+            Self::named_period,
+            Self::set,
+            Self::month_date,
+            Self::numeric_date,
+            Self::relative_day,
+            Self::weekday,
+            Self::relative_period,
+            Self::ago,
+            Self::quarter,
+            Self::season,
+            Self::year,
+            Self::time_of_day,
+            Self::duration,
+        ];
+        let mut best: Option<Reading> = None;
+        for rule in rules {
+            if let Some(r) = rule(self, i) {
+                if r.end > i && best.as_ref().is_none_or(|b| r.end > b.end) {
+                    best = Some(r);
+                }
+            }
+        }
+        best.map(|r| self.join_day_and_clock(r))
+    }
 }
 
 struct Grammar<'a> {
@@ -581,16 +593,19 @@ impl Grammar<'_> {
     /// history", "for years".
     fn duration(&self, i: usize) -> Option<Reading> {
         let mut j = i;
-        if self.is(j, "within") {
+        let within = self.is(j, "within");
+        if within {
             j += 1;
         }
-        if self.is(j, "the")
-            && matches!(
-                self.w(j + 1),
-                "past" | "last" | "next" | "coming" | "first" | "previous" | "following" | "final"
-            )
-        {
-            j += 2;
+        // "the next three years" runs forward from the DCT, "the past five days" back to it.
+        let lead = if self.is(j, "the") { j + 1 } else { j };
+        let direction = match self.w(lead) {
+            "next" | "coming" | "following" | "upcoming" => 1,
+            "past" | "last" | "previous" => -1,
+            _ => 0,
+        };
+        if direction != 0 || (lead > j && matches!(self.w(lead), "first" | "final")) {
+            j = lead + 1;
         }
         let (n, k) = match self.w(j) {
             "several" | "few" | "many" | "some" | "recent" => (None, j + 1),
@@ -618,7 +633,181 @@ impl Grammar<'_> {
             return None;
         }
         let end = if matches!(self.w(k + 1), "long" | "old") { k + 2 } else { k + 1 };
-        Reading::new(end, TimexKind::Duration, Some(unit.duration(n)))
+        let range = match (self.dct, n) {
+            (Some(dct), Some(n)) if direction != 0 => {
+                running_range(dct, unit, i64::from(n), direction, within)
+            }
+            _ => None,
+        };
+        Some(Reading { end, kind: TimexKind::Duration, value: Some(unit.duration(n)), range })
+    }
+}
+
+/// One end of a range: an expression, or a bare number the other end completes ("5 to 6pm",
+/// "April 9th through 17th").
+enum Point {
+    /// An expression read from `start`.
+    Full { start: usize, reading: Reading },
+    /// A number of one or two digits (or an ordinal), with minutes after a colon.
+    Number { n: u32, minute: u32, end: usize },
+}
+
+impl Point {
+    /// The piece after the point.
+    fn end(&self) -> usize {
+        match self {
+            Self::Full { reading, .. } => reading.end,
+            Self::Number { end, .. } => *end,
+        }
+    }
+}
+
+impl Grammar<'_> {
+    /// Ranges: "from 2009 to 2011", "between 3 and 5pm", "2014-2018", "April 9th through
+    /// 17th", "Jan-Feb 2017", "3:00 to 4:00 tomorrow": one DURATION valued by its length, with
+    /// its first and last points. The last point's start ends the range, as TimeML and the
+    /// Recognizers-Text specs count it ("from 2009 to 2011" is two years).
+    fn range(&self, i: usize) -> Option<Reading> {
+        // A day before the range dates its clock times: "tomorrow from 7 to 8pm".
+        let day_before = self
+            .longest(i)
+            .filter(|r| day_of(r.value.as_deref()).is_some() && matches!(self.w(r.end), "from" | "between"));
+        let lead = day_before.as_ref().map_or(i, |r| r.end);
+        let between = self.is(lead, "between");
+        let first = self.point(if between || self.is(lead, "from") { lead + 1 } else { lead })?;
+        let joined = match self.w(first.end()) {
+            "to" | "until" | "till" | "through" | "thru" | "-" | "–" | "~" => true,
+            "and" => between,
+            _ => false,
+        };
+        if !joined {
+            return None;
+        }
+        let second = self.point(first.end() + 1)?;
+        let mut end = second.end();
+        let (mut begin, mut last) = self.complete(&first, &second)?;
+        if is_clock(&begin) && is_clock(&last) {
+            // A day after clock times dates them: "3:00 to 4:00 tomorrow", "5 to 6pm of April 22".
+            let day = match day_before {
+                Some(r) => r.value,
+                None => {
+                    let on = if matches!(self.w(end), "on" | "of") { end + 1 } else { end };
+                    let after = self.longest(on).filter(|r| day_of(r.value.as_deref()).is_some());
+                    after.and_then(|r| {
+                        end = r.end;
+                        r.value
+                    })
+                }
+            };
+            if let Some(day) = day_of(day.as_deref()) {
+                begin = format!("{day}{}", &begin[10..]);
+                last = format!("{day}{}", &last[10..]);
+            }
+        }
+        let length = duration_between(period(&begin)?.0, period(&last)?.0)?;
+        Some(Reading { end, kind: TimexKind::Duration, value: Some(length), range: Some((begin, last)) })
+    }
+
+    /// One end of a range at `i`.
+    fn point(&self, i: usize) -> Option<Point> {
+        if let Some(reading) = self.longest(i) {
+            return Some(Point::Full { start: i, reading });
+        }
+        // "Nov-Feb 2017": a month that a hyphen joins to another.
+        if let Some(m) = month(self.w(i)).filter(|_| self.is(i + 1, "-") && month(self.w(i + 2)).is_some()) {
+            let reading =
+                Reading::new(self.skip_period(i + 1), TimexKind::Date, Some(self.resolve_month(m)))?;
+            return Some(Point::Full { start: i, reading });
+        }
+        // "2014-2018": a year that a hyphen joins to another is not read alone.
+        if let Some(y) = self.year_at(i).filter(|_| self.is(i + 1, "-") || self.is(i.wrapping_sub(1), "-")) {
+            return Some(Point::Full {
+                start: i,
+                reading: Reading::new(i + 1, TimexKind::Date, Some(format!("{y:04}")))?,
+            });
+        }
+        let (n, end) =
+            self.day_at(i).or_else(|| self.p.get(i)?.number().filter(|n| *n <= 24).map(|n| (n, i + 1)))?;
+        // Not a piece of a numeric date ("10/1/2018", "2019-aug-01").
+        let before = self.w(i.wrapping_sub(1));
+        let inside_date = self.is(end, "/") || before == "/" || (before == "-" && !self.joins_range(i));
+        if self.p[i].lower.len() > 4 || inside_date {
+            return None;
+        }
+        if self.is(end, ":") {
+            let minute = self.p.get(end + 1).filter(|p| p.is_digits(2))?.number().filter(|m| *m < 60)?;
+            return Some(Point::Number { n, minute, end: end + 2 });
+        }
+        Some(Point::Number { n, minute: 0, end })
+    }
+
+    /// Whether the piece before `i` is the hyphen of a range whose first point is a bare number
+    /// ("3-8pm", "November 19-20"), not of a numeric date.
+    fn joins_range(&self, i: usize) -> bool {
+        self.is(i.wrapping_sub(1), "-")
+            && self.p.get(i.wrapping_sub(2)).is_some_and(|p| {
+                p.number().is_some_and(|n| n <= 31) || p.lower.ends_with("am") || p.lower.ends_with("pm")
+            })
+            && !self.is(i.wrapping_sub(3), "-")
+            && !self.is(i.wrapping_sub(3), "/")
+            && !self.is(i + 1, "/")
+            && !self.is(i + 1, "-")
+    }
+
+    /// The values of a range's two points, a bare number completed from the other point: a
+    /// clock hour takes the other time's day and half of the day, a day number its month.
+    fn complete(&self, first: &Point, second: &Point) -> Option<(String, String)> {
+        match (first, second) {
+            (Point::Full { start, reading: a }, Point::Full { start: b_start, reading: b }) => {
+                let (mut a_value, mut b_value) = (a.value.clone()?, b.value.clone()?);
+                if is_clock(&a_value) && is_clock(&b_value) {
+                    // A bare clock time ("3:00 to 4:00 tomorrow", "Monday 1pm to 3pm") is on
+                    // the other's day.
+                    let bare = |at: usize, r: &Reading| self.time_of_day(at).is_some_and(|t| t.end == r.end);
+                    if bare(*start, a) {
+                        a_value = format!("{}{}", &b_value[..10], &a_value[10..]);
+                    } else if bare(*b_start, b) {
+                        b_value = format!("{}{}", &a_value[..10], &b_value[10..]);
+                    }
+                } else if !is_clock(&a_value) && !is_clock(&b_value) {
+                    // "Jan-Feb 2017": a first point without a year takes the second's.
+                    let has_year = |from: usize, to: usize| {
+                        (from..to).any(|k| self.year_at(k).is_some() || year_shift(self.w(k)).is_some())
+                    };
+                    if !has_year(*start, a.end) && has_year(*b_start, b.end) {
+                        a_value = same_year_before(&a_value, &b_value).unwrap_or(a_value);
+                    }
+                }
+                Some((a_value, b_value))
+            }
+            (Point::Number { n, minute, .. }, Point::Full { reading: b, .. }) => {
+                let b_value = b.value.clone()?;
+                let b_start = Moment::parse(&b_value)?;
+                let a_value = if is_clock(&b_value) {
+                    let b_hour = b_start.second / 3600;
+                    let hour = if *n < 12 && n + 12 <= b_hour { n + 12 } else { *n };
+                    (hour < 24).then(|| format!("{}T{hour:02}:{minute:02}", &b_value[..10]))?
+                } else {
+                    let day = Date::new(b_start.date.year, b_start.date.month, *n)?;
+                    (day < b_start.date && *minute == 0).then(|| day.to_string())?
+                };
+                Some((a_value, b_value))
+            }
+            (Point::Full { reading: a, .. }, Point::Number { n, minute, .. }) => {
+                let a_value = a.value.clone()?;
+                let a_start = Moment::parse(&a_value)?;
+                let b_value = if is_clock(&a_value) {
+                    let a_hour = a_start.second / 3600;
+                    let hour = if *n <= a_hour && n + 12 < 24 { n + 12 } else { *n };
+                    format!("{}T{hour:02}:{minute:02}", &a_value[..10])
+                } else {
+                    let day = Date::new(a_start.date.year, a_start.date.month, *n)?;
+                    (day > a_start.date && *minute == 0).then(|| day.to_string())?
+                };
+                Some((a_value, b_value))
+            }
+            (Point::Number { .. }, Point::Number { .. }) => None,
+        }
     }
 }
 
@@ -634,6 +823,7 @@ impl Grammar<'_> {
                     end: r.end + 1,
                     kind: TimexKind::Time,
                     value: Some(format!("{day}T{code}")),
+                    range: None,
                 };
             }
             let at = if self.is(r.end, "at") { r.end + 1 } else { r.end };
@@ -643,6 +833,7 @@ impl Grammar<'_> {
                     end: clock.end,
                     kind: TimexKind::Time,
                     value: time.map(|t| format!("{day}T{t}")),
+                    range: None,
                 };
             }
         }
@@ -653,12 +844,69 @@ impl Grammar<'_> {
                 {
                     let date = day.value.as_deref().map(|v| v[..10.min(v.len())].to_string());
                     let value = date.zip(clock.clone()).map(|(d, c)| format!("{d}T{c}"));
-                    return Reading { end: day.end, kind: TimexKind::Time, value };
+                    return Reading { end: day.end, kind: TimexKind::Time, value, range: None };
                 }
             }
         }
         r
     }
+}
+
+/// The range of `n` units running from the DCT in `direction` (1: "the next three days", from
+/// the day after the DCT, or from the DCT itself `within` them; -1: "the past three days", up
+/// to the DCT). Quarters and decades count whole calendar periods ("the next two decades" of
+/// 2018 run from 2020 to 2040). Units under a day have none: the DCT has no time of day.
+fn running_range(dct: Date, unit: Unit, n: i64, direction: i64, within: bool) -> Option<(String, String)> {
+    let shift = |from: Date, count: i64| match unit {
+        Unit::Day => from.add_days(count),
+        Unit::Week => from.add_days(7 * count),
+        Unit::Month => from.add_months(count),
+        Unit::Quarter => from.add_months(3 * count),
+        Unit::Year => from.add_months(12 * count),
+        Unit::Decade => from.add_months(120 * count),
+        _ => None,
+    };
+    let (begin, end) = match unit {
+        Unit::Quarter | Unit::Decade => {
+            let current = period(&calendar_period(dct, unit, 0)?)?.0.date;
+            let start = if direction > 0 { shift(current, 1)? } else { current };
+            if direction > 0 {
+                (start, shift(start, n)?)
+            } else {
+                (shift(start, -n)?, start)
+            }
+        }
+        _ if direction > 0 => {
+            let start = if within { dct } else { dct.add_days(1)? };
+            (start, shift(start, n)?)
+        }
+        _ => (shift(dct, -n)?, dct),
+    };
+    Some((begin.to_string(), end.to_string()))
+}
+
+/// The day (`YYYY-MM-DD`) a date or time value falls on.
+fn day_of(value: Option<&str>) -> Option<&str> {
+    let day = value?.get(..10)?;
+    (Date::parse(day).is_ok() && value?.len() >= 10).then_some(day)
+}
+
+/// Whether a value is a time of day on a day: `2019-10-31T15:00`.
+fn is_clock(value: &str) -> bool {
+    value.len() > 11 && value.as_bytes()[10] == b'T' && value.as_bytes()[11].is_ascii_digit()
+}
+
+/// `value` (a month or day without a written year) moved into the year of `other`, a year
+/// earlier if it would then come after it: "Nov-Feb 2017" runs from November 2016.
+fn same_year_before(value: &str, other: &str) -> Option<String> {
+    let year = other.get(..4)?;
+    let moved = format!("{year}{}", value.get(4..)?);
+    let (start, other_start) = (period(&moved)?.0, period(other)?.0);
+    if start < other_start {
+        return Some(moved);
+    }
+    let earlier: i32 = year.parse::<i32>().ok()? - 1;
+    Some(format!("{earlier:04}{}", value.get(4..)?))
 }
 
 /// The year "this", "last" and "next" point to, relative to the DCT's.

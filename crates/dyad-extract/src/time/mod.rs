@@ -9,6 +9,7 @@
 
 pub mod calendar;
 mod grammar;
+pub mod interval;
 mod scan;
 mod words;
 
@@ -82,6 +83,19 @@ pub struct Timex {
     /// The TimeML value (`2018-11-02`, `P2W`, `XXXX-11-02`); `None` for named periods and for
     /// relative expressions without a DCT.
     pub value: Option<String>,
+    /// For a range ("from 2009 to 2011", "the next three days"), the points it runs between;
+    /// the expression is then a DURATION valued by the range's length (`P2Y`), as TimeML has it.
+    pub range: Option<Range>,
+}
+
+/// The points of a range as TimeML values (TimeML's beginPoint and endPoint). The range covers
+/// the time from the start of `begin` to the start of `end`: "from 2009 to 2011" is two years.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Range {
+    /// Where the range begins: `2009`.
+    pub begin: String,
+    /// Where it ends: `2011`.
+    pub end: String,
 }
 
 /// Finds the temporal expressions of `text` (a sentence or a document whose clauses share
@@ -114,7 +128,7 @@ pub fn find_in_document(
         for (k, t) in reading.iter().enumerate() {
             let span = (t.start + first.start, t.end + first.start);
             let clause = clause_tense(s, &words, &tags, span).unwrap_or(tense);
-            let mut value = t.value.clone();
+            let (mut value, mut range) = (t.value.clone(), t.range.clone());
             if clause != tense {
                 if !other.iter().any(|(c, _)| *c == clause) {
                     other.push((clause, find_times(sentence, dct, clause)));
@@ -122,9 +136,10 @@ pub fn find_in_document(
                 let again = other.iter().find(|(c, _)| *c == clause).and_then(|(_, r)| r.get(k));
                 if let Some(a) = again.filter(|a| (a.start, a.end) == (t.start, t.end)) {
                     value.clone_from(&a.value);
+                    range.clone_from(&a.range);
                 }
             }
-            out.push(Timex { start: span.0, end: span.1, kind: t.kind, value });
+            out.push(Timex { start: span.0, end: span.1, kind: t.kind, value, range });
         }
     }
     out
@@ -266,6 +281,61 @@ mod tests {
         assert_eq!(one("on March 1, 2008", dct, Tense::Past).1, v("2008-03-01"));
         assert_eq!(one("a fifty-year history", dct, Tense::Past).1, v("P50Y"));
         assert_eq!(one("15 tankers a year", dct, Tense::Present), ("a year".into(), v("P1Y")));
+    }
+
+    #[test]
+    fn ranges_are_durations_between_two_points() {
+        let dct = Date::parse("2016-11-07").ok(); // a Monday
+        let range = |text: &str, tense: Tense| {
+            let found = find_times(text, dct, tense);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            let t = &found[0];
+            let points = t.range.as_ref().map(|r| format!("{} {}", r.begin, r.end));
+            (
+                text[t.start..t.end].to_string(),
+                t.kind,
+                t.value.clone().unwrap_or_default(),
+                points.unwrap_or_default(),
+            )
+        };
+        let d = TimexKind::Duration;
+        assert_eq!(
+            range("prices rose from 2009 to 2011.", Tense::Past),
+            ("from 2009 to 2011".into(), d, "P2Y".into(), "2009 2011".into())
+        );
+        assert_eq!(
+            range("in 2014-2018", Tense::Past),
+            ("2014-2018".into(), d, "P4Y".into(), "2014 2018".into())
+        );
+        assert_eq!(
+            range("open between 3 and 5pm", Tense::Present).2,
+            "PT2H",
+            "the bare hour takes the afternoon of the other"
+        );
+        assert_eq!(
+            range("off April 9th through 17th", Tense::Past).3,
+            "2016-04-09 2016-04-17",
+            "the bare day takes the month of the other"
+        );
+        assert_eq!(range("held Nov-Feb 2017", Tense::Past).3, "2016-11 2017-02");
+        assert_eq!(range("out 3:00 to 4:00 tomorrow", Tense::Future).3, "2016-11-08T03:00 2016-11-08T04:00");
+        assert_eq!(
+            range("talks over the next three days", Tense::Future),
+            ("the next three days".into(), d, "P3D".into(), "2016-11-08 2016-11-11".into())
+        );
+        assert_eq!(range("in the past five years", Tense::Past).3, "2011-11-07 2016-11-07");
+        assert_eq!(range("over the next two decades", Tense::Future).3, "2020-01-01 2040-01-01");
+    }
+
+    #[test]
+    fn numbers_and_numeric_dates_are_not_ranges() {
+        let dct = Date::parse("2016-11-07").ok();
+        for text in ["rose from 10 to 20 percent", "between 2000 and 3000 troops", "up 5-7 points"] {
+            assert!(find_times(text, dct, Tense::Past).iter().all(|t| t.range.is_none()), "{text}");
+        }
+        let found = find_times("from 10/1/2018 to 10/7/2018", dct, Tense::Past);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].value.as_deref(), Some("P6D"));
     }
 
     #[test]
