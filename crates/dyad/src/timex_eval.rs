@@ -193,16 +193,15 @@ pub fn datetime(path: &Path, pipeline: &Pipeline, failures: bool) -> Result<Spec
                 continue;
             };
             let span = (char_to_byte(input, start as usize), char_to_byte(input, end as usize + 1));
-            let accepted = accepted_values(&result["Resolution"]);
+            let accepted: Vec<String> =
+                accepted_values(&result["Resolution"]).iter().map(|v| same_clock(v)).collect();
             let stretches = accepted_stretches(&result["Resolution"], dct);
             let hit = system.iter().enumerate().find(|(i, s)| {
                 !used[*i]
                     && overlaps((s.start, s.end), span)
-                    && (s
-                        .value
-                        .as_ref()
-                        .is_some_and(|v| accepted.contains(v) || fills_pattern(v, &result["Resolution"]))
-                        || stretch(s).is_some_and(|st| stretches.contains(&st)))
+                    && (s.value.as_ref().is_some_and(|v| {
+                        accepted.contains(&same_clock(v)) || fills_pattern(v, &result["Resolution"])
+                    }) || stretch(s).is_some_and(|st| stretches.contains(&st)))
             });
             match hit {
                 Some((i, _)) => used[i] = true,
@@ -277,6 +276,23 @@ fn fills_pattern(value: &str, resolution: &Value) -> bool {
             && pattern.bytes().zip(value.bytes()).all(|(p, v)| p == b'X' || p == v)
             && years.contains(&&value[..4.min(value.len())])
     })
+}
+
+/// `value` with its clock time written to the hour or minute it gives: `T16:00` and `T16:00:00`
+/// as `T16` (the specs write the shortest form, TimeML often the minutes).
+fn same_clock(value: &str) -> String {
+    let Some((day, clock)) = value.rsplit_once('T') else { return value.to_string() };
+    if clock.is_empty() || !clock.bytes().all(|b| b.is_ascii_digit() || b == b':') {
+        return value.to_string();
+    }
+    let mut clock = clock;
+    while clock.len() > 2 {
+        match clock.strip_suffix(":00") {
+            Some(shorter) => clock = shorter,
+            None => break,
+        }
+    }
+    format!("{day}T{clock}")
 }
 
 /// The values a result accepts: each resolution's TIMEX and resolved value.

@@ -179,28 +179,75 @@ impl Grammar<'_> {
         Reading::new(end, TimexKind::Date, None)
     }
 
-    /// Recurrences: "every year", "each week", "twice a year", "15 a year", "annually".
+    /// Recurrences: "every year", "each week", "every other day", "every Monday", "Fridays",
+    /// "every morning", "every weekend", "twice a year", "15 a year", "annually"; a clock time
+    /// after a daily or weekly one fixes its time ("every Monday at 4pm", "everyday 6am").
     fn set(&self, i: usize) -> Option<Reading> {
+        let (end, value) = self.recurrence(i)?;
+        let daily = value == "P1D" || value.starts_with("XXXX-WXX-") || value.starts_with('T');
+        let at = if self.is(end, "at") { end + 1 } else { end };
+        if let Some((clock, clock_end)) = self.clock_at(at).filter(|_| daily) {
+            let day = if value.starts_with("XXXX") { &value[..10] } else { "" };
+            return Reading::new(clock_end, TimexKind::Set, Some(format!("{day}T{clock}")));
+        }
+        Reading::new(end, TimexKind::Set, Some(value))
+    }
+
+    /// A recurrence at `i` without its clock time, and the piece after it.
+    fn recurrence(&self, i: usize) -> Option<(usize, String)> {
         if let Some(period) = frequency(self.w(i)) {
-            return Reading::new(i + 1, TimexKind::Set, Some(period.to_string()));
+            return Some((i + 1, period.to_string()));
         }
         let after_count = i > 0
             && (self.p[i - 1].number().is_some() || matches!(self.w(i - 1), "times" | "once" | "twice"));
         match self.w(i) {
+            "everyday" => Some((i + 1, "P1D".into())),
+            "weekends" => Some((i + 1, "P1WE".into())),
             "every" | "each" => {
-                let (n, j) = self
-                    .count_at(i + 1)
-                    .filter(|(_, j)| Unit::of(self.w(*j)).is_some())
-                    .unwrap_or((1, i + 1));
-                let unit = Unit::of(self.w(j))?;
-                Reading::new(j + 1, TimexKind::Set, Some(unit.duration(Some(n))))
+                let j = i + 1;
+                if let Some(day) = weekday(self.w(j)).filter(|_| self.w(j).len() > 3) {
+                    return Some(match part_of_day(self.w(j + 1)) {
+                        Some(part) => (j + 2, format!("XXXX-WXX-{day}T{part}")),
+                        None => (j + 1, format!("XXXX-WXX-{day}")),
+                    });
+                }
+                if let Some(part) = part_of_day(self.w(j)) {
+                    return Some((j + 1, format!("T{part}")));
+                }
+                match self.w(j) {
+                    "weekend" => return Some((j + 1, "P1WE".into())),
+                    "weekday" => return Some((j + 1, "P1WD".into())),
+                    _ => {}
+                }
+                let (n, k) = if self.is(j, "other") {
+                    (2, j + 1)
+                } else {
+                    self.count_at(j).filter(|(_, k)| Unit::of(self.w(*k)).is_some()).unwrap_or((1, j))
+                };
+                let unit = Unit::of(self.w(k))?;
+                Some((k + 1, unit.duration(Some(n))))
             }
             "a" | "per" if after_count || self.is(i, "per") => {
                 let unit = Unit::of(self.w(i + 1)).filter(|_| !self.w(i + 1).ends_with('s'))?;
-                Reading::new(i + 2, TimexKind::Set, Some(unit.duration(Some(1))))
+                Some((i + 2, unit.duration(Some(1))))
             }
-            _ => None,
+            // "Fridays", "Tuesday afternoons".
+            word => {
+                let day = word.strip_suffix('s').filter(|d| d.len() > 5).and_then(weekday)?;
+                let part = self.w(i + 1).strip_suffix('s').and_then(part_of_day);
+                Some(match part {
+                    Some(part) => (i + 2, format!("XXXX-WXX-{day}T{part}")),
+                    None => (i + 1, format!("XXXX-WXX-{day}")),
+                })
+            }
         }
+    }
+
+    /// The clock time (`16:00`) of a time of day at `i`, and the piece after it.
+    fn clock_at(&self, i: usize) -> Option<(String, usize)> {
+        let reading = self.time_of_day(i)?;
+        let clock = reading.value?.rsplit_once('T')?.1.to_string();
+        Some((clock, reading.end))
     }
 
     /// Dates with a month name: "November 2", "2 November 2018", "Nov. 2, 2018", "March 2008",
@@ -839,6 +886,15 @@ impl Grammar<'_> {
         }
         if r.kind == TimexKind::Time {
             let clock = r.value.as_deref().and_then(|v| v.split_once('T')).map(|(_, t)| t.to_string());
+            // A clock time before a daily recurrence: "3pm each day", "6am everyday".
+            if let Some((end, _)) = self.recurrence(r.end).filter(|(_, v)| v == "P1D") {
+                return Reading {
+                    end,
+                    kind: TimexKind::Set,
+                    value: clock.map(|c| format!("T{c}")),
+                    range: None,
+                };
+            }
             for rule in [Grammar::relative_day, Grammar::weekday] {
                 if let Some(day) = rule(self, r.end).filter(|d| is_day(&d.value) || d.kind == TimexKind::Time)
                 {

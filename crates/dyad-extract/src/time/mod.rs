@@ -328,6 +328,23 @@ mod tests {
     }
 
     #[test]
+    fn recurrences_name_their_day_and_clock() {
+        let set = |text: &str| {
+            let found = values(text, "2016-11-07", Tense::Present);
+            assert_eq!(found.len(), 1, "{text}: {found:?}");
+            assert_eq!(found[0].1, "SET", "{text}");
+            (found[0].0.clone(), found[0].2.clone().unwrap_or_default())
+        };
+        assert_eq!(set("protests every Friday"), ("every Friday".into(), "XXXX-WXX-5".into()));
+        assert_eq!(set("they meet Tuesdays"), ("Tuesdays".into(), "XXXX-WXX-2".into()));
+        assert_eq!(set("each Monday at 4pm"), ("each Monday at 4pm".into(), "XXXX-WXX-1T16:00".into()));
+        assert_eq!(set("patrols every night").1, "TNI");
+        assert_eq!(set("a briefing at 3pm each day"), ("3pm each day".into(), "T15:00".into()));
+        assert_eq!(set("inspections every other week").1, "P2W");
+        assert_eq!(set("markets closed weekends").1, "P1WE");
+    }
+
+    #[test]
     fn numbers_and_numeric_dates_are_not_ranges() {
         let dct = Date::parse("2016-11-07").ok();
         for text in ["rose from 10 to 20 percent", "between 2000 and 3000 troops", "up 5-7 points"] {
