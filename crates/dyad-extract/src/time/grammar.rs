@@ -462,10 +462,29 @@ impl Grammar<'_> {
         Reading::new(end, TimexKind::Date, value)
     }
 
-    /// "three years ago", "two weeks from now".
+    /// "three years ago", "two weeks from now"; the day a count of days to years before or
+    /// after another day ("two days after tomorrow", "three weeks from Monday") or, in a future
+    /// clause, after the DCT ("will vote in two weeks").
     fn ago(&self, i: usize) -> Option<Reading> {
+        if self.is(i, "in") && self.tense == Tense::Future {
+            let (n, j) =
+                self.count_at(i + 1).or_else(|| matches!(self.w(i + 1), "a" | "an").then_some((1, i + 2)))?;
+            let unit = Unit::of(self.w(j))?;
+            let value = self.dct.and_then(|d| shift_day(d, unit, i64::from(n))).map(|d| d.to_string());
+            return value.is_some().then(|| Reading::new(j + 1, TimexKind::Date, value)).flatten();
+        }
         let (n, j) = self.count_at(i)?;
         let unit = Unit::of(self.w(j))?;
+        if let ("before" | "after" | "from", Some(day)) = (self.w(j + 1), self.relative_day(j + 2)) {
+            let sign = if self.is(j + 1, "before") { -1 } else { 1 };
+            let from = day
+                .value
+                .as_deref()
+                .and_then(|v| Date::parse(v).ok())
+                .filter(|_| day.kind == TimexKind::Date);
+            let value = from.and_then(|d| shift_day(d, unit, sign * i64::from(n))).map(|d| d.to_string());
+            return Reading::new(day.end, TimexKind::Date, value);
+        }
         let (sign, end) = match (self.w(j + 1), self.w(j + 2)) {
             ("ago", _) | ("earlier", _) => (-1, j + 2),
             ("from", "now") => (1, j + 3),
@@ -681,7 +700,9 @@ impl Grammar<'_> {
         }
         let end = if matches!(self.w(k + 1), "long" | "old") { k + 2 } else { k + 1 };
         let range = match (self.dct, n) {
-            (Some(dct), Some(n)) if direction != 0 => {
+            // "within two weeks" runs forward from the DCT.
+            (Some(dct), Some(n)) if direction != 0 || within => {
+                let direction = if direction == 0 { 1 } else { direction };
                 running_range(dct, unit, i64::from(n), direction, within)
             }
             _ => None,
@@ -914,13 +935,9 @@ impl Grammar<'_> {
 /// 2018 run from 2020 to 2040). Units under a day have none: the DCT has no time of day.
 fn running_range(dct: Date, unit: Unit, n: i64, direction: i64, within: bool) -> Option<(String, String)> {
     let shift = |from: Date, count: i64| match unit {
-        Unit::Day => from.add_days(count),
-        Unit::Week => from.add_days(7 * count),
-        Unit::Month => from.add_months(count),
         Unit::Quarter => from.add_months(3 * count),
-        Unit::Year => from.add_months(12 * count),
         Unit::Decade => from.add_months(120 * count),
-        _ => None,
+        _ => shift_day(from, unit, count),
     };
     let (begin, end) = match unit {
         Unit::Quarter | Unit::Decade => {
@@ -939,6 +956,17 @@ fn running_range(dct: Date, unit: Unit, n: i64, direction: i64, within: bool) ->
         _ => (shift(dct, -n)?, dct),
     };
     Some((begin.to_string(), end.to_string()))
+}
+
+/// The day `n` days, weeks, months or years after `from` (before it when `n` is negative).
+fn shift_day(from: Date, unit: Unit, n: i64) -> Option<Date> {
+    match unit {
+        Unit::Day => from.add_days(n),
+        Unit::Week => from.add_days(7 * n),
+        Unit::Month => from.add_months(n),
+        Unit::Year => from.add_months(12 * n),
+        _ => None,
+    }
 }
 
 /// The day (`YYYY-MM-DD`) a date or time value falls on.

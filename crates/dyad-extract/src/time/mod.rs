@@ -328,6 +328,23 @@ mod tests {
     }
 
     #[test]
+    fn counts_from_a_day_give_a_day() {
+        let dct = "2018-07-05";
+        let v = |s: &str| Some(s.to_string());
+        assert_eq!(
+            one("Talks will resume in two weeks.", dct, Tense::Future),
+            ("in two weeks".into(), v("2018-07-19"))
+        );
+        assert_eq!(one("two days after tomorrow", dct, Tense::Present).1, v("2018-07-08"));
+        assert_eq!(one("three weeks before yesterday", dct, Tense::Past).1, v("2018-06-13"));
+        assert_eq!(
+            one("He was freed in two weeks.", dct, Tense::Past),
+            ("two weeks".into(), v("P2W")),
+            "a past clause measures, it does not date"
+        );
+    }
+
+    #[test]
     fn recurrences_name_their_day_and_clock() {
         let set = |text: &str| {
             let found = values(text, "2016-11-07", Tense::Present);
