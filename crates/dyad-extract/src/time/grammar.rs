@@ -507,9 +507,15 @@ impl Grammar<'_> {
 
     /// "the first quarter of 2008", "Q3", "the second half of last year".
     fn quarter(&self, i: usize) -> Option<Reading> {
+        // "2017 Q1", "2019-H2": the year first.
+        if let Some(y) = self.year_at(i) {
+            let k = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+            let (n, part) = quarter_code(self.w(k))?;
+            return Reading::new(k + 1, TimexKind::Date, Some(format!("{y:04}-{part}{n}")));
+        }
         let j = if self.is(i, "the") { i + 1 } else { i };
-        let (n, part, k) = if let Some(q) = self.w(j).strip_prefix('q').and_then(|d| d.parse::<u32>().ok()) {
-            (q, "Q", j + 1)
+        let (n, part, k) = if let Some((n, part)) = quarter_code(self.w(j)) {
+            (n, part, j + 1)
         } else {
             let n = ordinal(self.w(j))?;
             match self.w(j + 1) {
@@ -521,7 +527,7 @@ impl Grammar<'_> {
         if !(1..=4).contains(&n) || (part == "H" && n > 2) {
             return None;
         }
-        let of = if self.is(k, "of") { k + 1 } else { k };
+        let of = if self.is(k, "of") || (self.is(k, "-") && j == i) { k + 1 } else { k };
         let (year, end) = if let Some(y) = self.year_at(of) {
             (Some(y), of + 1)
         } else if let Some((y, end)) = self.anchored_year(of) {
@@ -736,13 +742,20 @@ impl Grammar<'_> {
     /// its first and last points. The last point's start ends the range, as TimeML and the
     /// Recognizers-Text specs count it ("from 2009 to 2011" is two years).
     fn range(&self, i: usize) -> Option<Reading> {
-        // A day before the range dates its clock times: "tomorrow from 7 to 8pm".
-        let day_before = self
-            .longest(i)
-            .filter(|r| day_of(r.value.as_deref()).is_some() && matches!(self.w(r.end), "from" | "between"));
-        let lead = day_before.as_ref().map_or(i, |r| r.end);
-        let between = self.is(lead, "between");
-        let first = self.point(if between || self.is(lead, "from") { lead + 1 } else { lead })?;
+        // A day before clock times dates them: "tomorrow from 7 to 8pm", "Monday 3-8".
+        let dated = self.longest(i).and_then(|day| {
+            day_of(day.value.as_deref())?;
+            self.range_after(day.end, Some(day.value?))
+                .filter(|r| r.range.as_ref().is_some_and(|(b, _)| is_clock(b)))
+        });
+        dated.or_else(|| self.range_after(i, None))
+    }
+
+    /// A range from `i`, its clock times on `day` when one stands before it.
+    fn range_after(&self, i: usize, day: Option<String>) -> Option<Reading> {
+        let between = self.is(i, "between");
+        let led = between || self.is(i, "from");
+        let first = self.point(if led { i + 1 } else { i }, led)?;
         let joined = match self.w(first.end()) {
             "to" | "until" | "till" | "through" | "thru" | "-" | "–" | "~" => true,
             "and" => between,
@@ -751,35 +764,71 @@ impl Grammar<'_> {
         if !joined {
             return None;
         }
-        let second = self.point(first.end() + 1)?;
+        let second = self.second_point(&first, led)?;
         let mut end = second.end();
-        let (mut begin, mut last) = self.complete(&first, &second)?;
-        if is_clock(&begin) && is_clock(&last) {
-            // A day after clock times dates them: "3:00 to 4:00 tomorrow", "5 to 6pm of April 22".
-            let day = match day_before {
-                Some(r) => r.value,
-                None => {
-                    let on = if matches!(self.w(end), "on" | "of") { end + 1 } else { end };
-                    let after = self.longest(on).filter(|r| day_of(r.value.as_deref()).is_some());
-                    after.and_then(|r| {
-                        end = r.end;
-                        r.value
-                    })
-                }
-            };
-            if let Some(day) = day_of(day.as_deref()) {
-                begin = format!("{day}{}", &begin[10..]);
-                last = format!("{day}{}", &last[10..]);
+        // A day after clock times dates them too: "3:00 to 4:00 tomorrow", "5 to 6pm of April 22";
+        // bare hours need a day or a "from" or "between" ("won 3-2 on Sunday" is a score).
+        let numbers = matches!((&first, &second), (Point::Number { .. }, Point::Number { .. }));
+        let day = day.or_else(|| {
+            let on = if matches!(self.w(end), "on" | "of") { end + 1 } else { end };
+            let after = self.longest(on).filter(|r| day_of(r.value.as_deref()).is_some());
+            after.filter(|_| led || !numbers).and_then(|r| {
+                end = r.end;
+                r.value
+            })
+        });
+        let (mut begin, mut last) = match (&first, &second, day.as_deref()) {
+            (Point::Number { n: a, minute: am, .. }, Point::Number { n: b, minute: bm, .. }, Some(day)) => {
+                hour_range(day, (*a, *am), (*b, *bm))?
             }
+            _ => self.complete(&first, &second)?,
+        };
+        if let Some(day) = day_of(day.as_deref()).filter(|_| is_clock(&begin) && is_clock(&last)) {
+            begin = format!("{day}{}", &begin[10..]);
+            last = format!("{day}{}", &last[10..]);
         }
         let length = duration_between(period(&begin)?.0, period(&last)?.0)?;
         Some(Reading { end, kind: TimexKind::Duration, value: Some(length), range: Some((begin, last)) })
     }
 
+    /// The second point of a range after `first`: a month name is one there even where it
+    /// could be a verb ("from March to May").
+    fn second_point(&self, first: &Point, led: bool) -> Option<Point> {
+        let at = first.end() + 1;
+        let month_first = matches!(first, Point::Full { reading, .. } if reading.value.as_ref().is_some_and(|v| v.len() == 7));
+        match month(self.w(at)).filter(|_| month_first) {
+            Some(m) if self.longest(at).is_none() => {
+                let reading =
+                    Reading::new(self.skip_period(at + 1), TimexKind::Date, Some(self.resolve_month(m)))?;
+                Some(Point::Full { start: at, reading })
+            }
+            _ => self.point(at, led),
+        }
+    }
+
     /// One end of a range at `i`.
-    fn point(&self, i: usize) -> Option<Point> {
+    fn point(&self, i: usize, led: bool) -> Option<Point> {
         if let Some(reading) = self.longest(i) {
             return Some(Point::Full { start: i, reading });
+        }
+        if led {
+            // After "from" or "between": a month name ("from march"), a month and day in
+            // figures ("from 10/1 to 11/7").
+            if let Some(m) = month(self.w(i)) {
+                let reading =
+                    Reading::new(self.skip_period(i + 1), TimexKind::Date, Some(self.resolve_month(m)))?;
+                return Some(Point::Full { start: i, reading });
+            }
+            let month_day = self
+                .p
+                .get(i)
+                .and_then(Piece::number)
+                .filter(|m| (1..=12).contains(m))
+                .zip(self.p.get(i + 2).and_then(Piece::number).filter(|d| (1..=31).contains(d)));
+            if let Some((m, d)) = month_day.filter(|_| self.is(i + 1, "/") && !self.is(i + 3, "/")) {
+                let reading = Reading::new(i + 3, TimexKind::Date, self.resolve_day(m, d))?;
+                return Some(Point::Full { start: i, reading });
+            }
         }
         // "Nov-Feb 2017": a month that a hyphen joins to another.
         if let Some(m) = month(self.w(i)).filter(|_| self.is(i + 1, "-") && month(self.w(i + 2)).is_some()) {
@@ -827,7 +876,12 @@ impl Grammar<'_> {
     fn complete(&self, first: &Point, second: &Point) -> Option<(String, String)> {
         match (first, second) {
             (Point::Full { start, reading: a }, Point::Full { start: b_start, reading: b }) => {
-                let (mut a_value, mut b_value) = (a.value.clone()?, b.value.clone()?);
+                // "between now and November 15th": now is the DCT.
+                let now = |v: String| match (v.as_str(), self.dct) {
+                    ("PRESENT_REF", Some(dct)) => dct.to_string(),
+                    _ => v,
+                };
+                let (mut a_value, mut b_value) = (now(a.value.clone()?), now(b.value.clone()?));
                 if is_clock(&a_value) && is_clock(&b_value) {
                     // A bare clock time ("3:00 to 4:00 tomorrow", "Monday 1pm to 3pm") is on
                     // the other's day.
@@ -842,8 +896,11 @@ impl Grammar<'_> {
                     let has_year = |from: usize, to: usize| {
                         (from..to).any(|k| self.year_at(k).is_some() || year_shift(self.w(k)).is_some())
                     };
-                    if !has_year(*start, a.end) && has_year(*b_start, b.end) {
-                        a_value = same_year_before(&a_value, &b_value).unwrap_or(a_value);
+                    match (has_year(*start, a.end), has_year(*b_start, b.end)) {
+                        (false, true) => a_value = same_year_before(&a_value, &b_value).unwrap_or(a_value),
+                        // "from May to September", "from Nov to March": the second follows the first.
+                        (false, false) => b_value = same_year_after(&b_value, &a_value).unwrap_or(b_value),
+                        _ => {}
                     }
                 }
                 Some((a_value, b_value))
@@ -958,6 +1015,18 @@ fn running_range(dct: Date, unit: Unit, n: i64, direction: i64, within: bool) ->
     Some((begin.to_string(), end.to_string()))
 }
 
+/// A quarter or half written as a code: `q3` (3, "Q"), `h2` (2, "H").
+fn quarter_code(word: &str) -> Option<(u32, &'static str)> {
+    let (part, digits) = match word.as_bytes().first()? {
+        b'q' => ("Q", &word[1..]),
+        b'h' => ("H", &word[1..]),
+        _ => return None,
+    };
+    let n: u32 = digits.parse().ok()?;
+    let top = if part == "Q" { 4 } else { 2 };
+    (digits.len() == 1 && (1..=top).contains(&n)).then_some((n, part))
+}
+
 /// The day `n` days, weeks, months or years after `from` (before it when `n` is negative).
 fn shift_day(from: Date, unit: Unit, n: i64) -> Option<Date> {
     match unit {
@@ -991,6 +1060,33 @@ fn same_year_before(value: &str, other: &str) -> Option<String> {
     }
     let earlier: i32 = year.parse::<i32>().ok()? - 1;
     Some(format!("{earlier:04}{}", value.get(4..)?))
+}
+
+/// `value` (a month or day without a written year) moved to the first year in which it comes
+/// after `other`: "from Nov to March" ends in the March after November.
+fn same_year_after(value: &str, other: &str) -> Option<String> {
+    let year: i32 = other.get(..4)?.parse().ok()?;
+    let other_start = period(other)?.0;
+    [year, year + 1]
+        .into_iter()
+        .map(|y| format!("{y:04}{}", value.get(4..).unwrap_or("")))
+        .find(|moved| period(moved).is_some_and(|(start, _)| start > other_start))
+}
+
+/// The clock times of bare hours on `day` ("Monday 3-8", "between 7 and 9 last night"): the
+/// second after the first, both in the afternoon or evening when the day names one.
+fn hour_range(day: &str, first: (u32, u32), second: (u32, u32)) -> Option<(String, String)> {
+    let later = day.ends_with("TAF") || day.ends_with("TEV") || day.ends_with("TNI");
+    let a = first.0 + if later && first.0 < 12 { 12 } else { 0 };
+    let mut b = second.0 + if later && second.0 < 12 { 12 } else { 0 };
+    if b <= a && b + 12 < 24 {
+        b += 12;
+    }
+    if b <= a || b >= 24 {
+        return None;
+    }
+    let day = day_of(Some(day))?;
+    Some((format!("{day}T{a:02}:{:02}", first.1), format!("{day}T{b:02}:{:02}", second.1)))
 }
 
 /// The year "this", "last" and "next" point to, relative to the DCT's.

@@ -277,6 +277,8 @@ mod tests {
         assert_eq!(one("Sales fell last year.", dct, Tense::Past).1, v("2018"));
         assert_eq!(one("It opened three years ago.", dct, Tense::Past).1, v("2016"));
         assert_eq!(one("in the first quarter of 2008", dct, Tense::Past).1, v("2008-Q1"));
+        assert_eq!(one("sales in 2017 Q1", dct, Tense::Past).1, v("2017-Q1"));
+        assert_eq!(one("sales in H2-2019", dct, Tense::Past).1, v("2019-H2"));
         assert_eq!(one("during the 1990s", dct, Tense::Past).1, v("199"));
         assert_eq!(one("on March 1, 2008", dct, Tense::Past).1, v("2008-03-01"));
         assert_eq!(one("a fifty-year history", dct, Tense::Past).1, v("P50Y"));
@@ -324,6 +326,10 @@ mod tests {
             ("the next three days".into(), d, "P3D".into(), "2016-11-08 2016-11-11".into())
         );
         assert_eq!(range("in the past five years", Tense::Past).3, "2011-11-07 2016-11-07");
+        assert_eq!(range("from Nov to March", Tense::Future).3, "2016-11 2017-03");
+        assert_eq!(range("between 7 and 9 last night", Tense::Past).3, "2016-11-06T19:00 2016-11-06T21:00");
+        assert_eq!(range("open Monday 3-8", Tense::Future).2, "PT5H");
+        assert_eq!(range("from now until November 15th", Tense::Future).3, "2016-11-07 2016-11-15");
         assert_eq!(range("over the next two decades", Tense::Future).3, "2020-01-01 2040-01-01");
     }
 
@@ -364,7 +370,12 @@ mod tests {
     #[test]
     fn numbers_and_numeric_dates_are_not_ranges() {
         let dct = Date::parse("2016-11-07").ok();
-        for text in ["rose from 10 to 20 percent", "between 2000 and 3000 troops", "up 5-7 points"] {
+        for text in [
+            "rose from 10 to 20 percent",
+            "between 2000 and 3000 troops",
+            "up 5-7 points",
+            "won 3-2 on Sunday",
+        ] {
             assert!(find_times(text, dct, Tense::Past).iter().all(|t| t.range.is_none()), "{text}");
         }
         let found = find_times("from 10/1/2018 to 10/7/2018", dct, Tense::Past);
