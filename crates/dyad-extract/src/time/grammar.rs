@@ -2,6 +2,7 @@
 //! reading ends and the normalised value. At each place the longest reading wins.
 
 use super::calendar::Date;
+use super::holidays::Holiday;
 use super::interval::{duration_between, period, Moment};
 use super::scan::{pieces, Piece};
 use super::words::{cardinal, frequency, month, month_is_ambiguous, ordinal, season, weekday, Unit};
@@ -55,8 +56,9 @@ impl Grammar<'_> {
     /// The longest reading of any single-expression rule at `i` (the first rule wins among
     /// readings of the same length), joined with a time of day or day next to it.
     fn longest(&self, i: usize) -> Option<Reading> {
-        let rules: [fn(&Self, usize) -> Option<Reading>; 13] = [
+        let rules: [fn(&Self, usize) -> Option<Reading>; 14] = [
             Self::named_period,
+            Self::holiday,
             Self::set,
             Self::month_date,
             Self::numeric_date,
@@ -148,13 +150,93 @@ impl Grammar<'_> {
         let Some(dct) = self.dct else {
             return Date::new(2000, month, day).map(|_| format!("XXXX-{month:02}-{day:02}"));
         };
-        let candidates = [dct.year - 1, dct.year, dct.year + 1].map(|y| Date::new(y, month, day));
-        let pick = match self.tense {
-            Tense::Past => candidates.iter().flatten().filter(|d| **d <= dct).max().copied(),
-            Tense::Future => candidates.iter().flatten().filter(|d| **d >= dct).min().copied(),
-            Tense::Present => candidates.iter().flatten().min_by_key(|d| distance(**d, dct)).copied(),
+        self.nearest_in_tense(dct, |y| Date::new(y, month, day)).map(|d| d.to_string())
+    }
+
+    /// The day that `in_year` gives in the year before, of or after the DCT's, picked in the
+    /// tense's direction: the latest up to the DCT in the past, the first from it in the future,
+    /// the nearest in the present.
+    fn nearest_in_tense(&self, dct: Date, in_year: impl Fn(i32) -> Option<Date>) -> Option<Date> {
+        let candidates = [dct.year - 1, dct.year, dct.year + 1].map(in_year);
+        let days = candidates.iter().flatten().copied();
+        match self.tense {
+            Tense::Past => days.filter(|d| *d <= dct).max(),
+            Tense::Future => days.filter(|d| *d >= dct).min(),
+            Tense::Present => days.min_by_key(|d| distance(*d, dct)),
+        }
+    }
+
+    /// Up to five words from `i`, an apostrophe's "s" joined to its word ("new year's" gives
+    /// "new", "years"), each with the piece after it.
+    fn words_from(&self, i: usize) -> Vec<(String, usize)> {
+        let mut out: Vec<(String, usize)> = Vec::new();
+        let mut k = i;
+        while out.len() < 5 && k < self.p.len() {
+            let w = self.w(k);
+            if w == "'" || w == "’" {
+                let Some(last) = out.last_mut() else { break };
+                if self.is(k + 1, "s") {
+                    last.0.push('s');
+                    k += 1;
+                }
+                k += 1;
+                last.1 = k;
+                continue;
+            }
+            if !w.chars().all(char::is_alphanumeric) {
+                break;
+            }
+            out.push((w.to_string(), k + 1));
+            k += 1;
+        }
+        out
+    }
+
+    /// Holidays: "Christmas", "on Easter Monday", "last Easter", "Thanksgiving 2023",
+    /// "Independence Day of this year".
+    fn holiday(&self, i: usize) -> Option<Reading> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let (shift, j) = match self.w(j) {
+            "last" | "previous" | "past" => (Some(-1), j + 1),
+            "next" | "following" | "coming" => (Some(1), j + 1),
+            "this" => (Some(0), j + 1),
+            _ => (None, j),
         };
-        pick.map(|d| d.to_string())
+        let words = self.words_from(j);
+        let names: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+        let (holiday, len) = Holiday::named(&names)?;
+        if names[0] == "good" && !self.p[j].capitalised {
+            return None; // "a good Friday for markets"
+        }
+        let mut end = words[len - 1].1;
+        let of = if self.is(end, "of") { end + 1 } else { end };
+        let year = if let Some(y) = self.year_at(of) {
+            end = of + 1;
+            Some(Some(y))
+        } else if let Some((y, after)) = self.anchored_year(of) {
+            end = after;
+            Some(y)
+        } else {
+            None
+        };
+        let day = match (year, shift, self.dct) {
+            (Some(year), ..) => year.and_then(|y| holiday.in_year(y)),
+            (None, Some(0), Some(dct)) => holiday.in_year(dct.year),
+            (None, Some(shift), Some(dct)) => {
+                let days = (dct.year - 2..=dct.year + 2).filter_map(|y| holiday.in_year(y));
+                if shift < 0 {
+                    days.filter(|d| *d < dct).max()
+                } else {
+                    days.filter(|d| *d > dct).min()
+                }
+            }
+            (None, None, Some(dct)) => self.nearest_in_tense(dct, |y| holiday.in_year(y)),
+            (None, _, None) => {
+                let value = holiday.fixed_day().map(|(m, d)| format!("XXXX-{m:02}-{d:02}"));
+                return Reading::new(end, TimexKind::Date, value);
+            }
+        };
+        Reading::new(end, TimexKind::Date, day.map(|d| d.to_string()))
     }
 
     /// The month `month` without a year, in the tense's direction from the DCT.
@@ -475,7 +557,8 @@ impl Grammar<'_> {
         }
         let (n, j) = self.count_at(i)?;
         let unit = Unit::of(self.w(j))?;
-        if let ("before" | "after" | "from", Some(day)) = (self.w(j + 1), self.relative_day(j + 2)) {
+        let anchor = self.relative_day(j + 2).or_else(|| self.holiday(j + 2));
+        if let ("before" | "after" | "from", Some(day)) = (self.w(j + 1), anchor) {
             let sign = if self.is(j + 1, "before") { -1 } else { 1 };
             let from = day
                 .value

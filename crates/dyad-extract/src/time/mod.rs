@@ -9,6 +9,7 @@
 
 pub mod calendar;
 mod grammar;
+mod holidays;
 pub mod interval;
 mod scan;
 mod words;
@@ -348,6 +349,25 @@ mod tests {
             ("two weeks".into(), v("P2W")),
             "a past clause measures, it does not date"
         );
+    }
+
+    #[test]
+    fn holidays_fall_on_their_day_in_the_tense_or_year_given() {
+        let dct = "2019-08-05";
+        let v = |s: &str| Some(s.to_string());
+        assert_eq!(
+            one("Protests on Christmas Eve ended.", dct, Tense::Past),
+            ("Christmas Eve".into(), v("2018-12-24"))
+        );
+        assert_eq!(one("They will meet on Thanksgiving.", dct, Tense::Future).1, v("2019-11-28"));
+        assert_eq!(
+            one("When was the last Easter?", dct, Tense::Past),
+            ("the last Easter".into(), v("2019-04-21"))
+        );
+        assert_eq!(one("on Easter 2018", dct, Tense::Past), ("Easter 2018".into(), v("2018-04-01")));
+        assert_eq!(one("on New Year's Day", dct, Tense::Future).1, v("2020-01-01"));
+        assert_eq!(one("two weeks before Christmas", dct, Tense::Future).1, v("2019-12-11"));
+        assert!(values("a good Friday for markets", dct, Tense::Past).iter().all(|t| t.0 != "good Friday"));
     }
 
     #[test]
