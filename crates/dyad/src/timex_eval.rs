@@ -169,7 +169,9 @@ impl std::fmt::Display for SpecScores {
 /// of its resolved values, filling in its TIMEX pattern (`XXXX-08`) with a year it resolves
 /// to, or denoting the same stretch of time (the specs write ranges,
 /// quarters and decades as `(2014-01-01,2018-01-01,P4Y)`, TimeML as a DURATION from `2014` to
-/// `2018`, `2019-Q3`, `199`), and nothing else is found. Cases that the reference .NET
+/// `2018`, `2019-Q3`, `199`), and nothing else is found. The specs leave times of day
+/// without a day (`T15`, `TMO`); dyad puts them on the document's day, and they are compared
+/// there. Cases that the reference .NET
 /// implementation itself fails (`NotSupported` naming dotnet) are skipped.
 pub fn datetime(path: &Path, pipeline: &Pipeline, failures: bool) -> Result<SpecScores> {
     let cases = read_json(path)?;
@@ -193,8 +195,16 @@ pub fn datetime(path: &Path, pipeline: &Pipeline, failures: bool) -> Result<Spec
                 continue;
             };
             let span = (char_to_byte(input, start as usize), char_to_byte(input, end as usize + 1));
-            let accepted: Vec<String> =
-                accepted_values(&result["Resolution"]).iter().map(|v| same_clock(v)).collect();
+            // A time without a day (`TMO`, `T15`) is read on the reference day, where dyad puts
+            // times of day.
+            let accepted: Vec<String> = accepted_values(&result["Resolution"])
+                .iter()
+                .flat_map(|v| {
+                    [Some(v.clone()), dct.filter(|_| v.starts_with('T')).map(|d| format!("{d}{v}"))]
+                })
+                .flatten()
+                .map(|v| same_clock(&v))
+                .collect();
             let stretches = accepted_stretches(&result["Resolution"], dct);
             let hit = system.iter().enumerate().find(|(i, s)| {
                 !used[*i]

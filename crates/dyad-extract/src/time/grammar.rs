@@ -56,9 +56,11 @@ impl Grammar<'_> {
     /// The longest reading of any single-expression rule at `i` (the first rule wins among
     /// readings of the same length), joined with a time of day or day next to it.
     fn longest(&self, i: usize) -> Option<Reading> {
-        let rules: [fn(&Self, usize) -> Option<Reading>; 14] = [
+        let rules: [fn(&Self, usize) -> Option<Reading>; 17] = [
             Self::named_period,
             Self::holiday,
+            Self::end_of,
+            Self::week_of,
             Self::set,
             Self::month_date,
             Self::numeric_date,
@@ -71,6 +73,7 @@ impl Grammar<'_> {
             Self::year,
             Self::time_of_day,
             Self::duration,
+            Self::part_of_day_alone,
         ];
         let mut best: Option<Reading> = None;
         for rule in rules {
@@ -487,7 +490,21 @@ impl Grammar<'_> {
             None if self.dct.is_none() => Some(format!("XXXX-WXX-{day}")),
             None => None,
         };
-        if let Some(code) = part_of_day(self.w(end)) {
+        let part = part_of_day(self.w(end));
+        let after_part = end + usize::from(part.is_some());
+        // "Wednesday next week", "Monday of the following week": the day in that week.
+        let of = if self.is(after_part, "of") { after_part + 1 } else { after_part };
+        if let Some(week) = self.relative_period(of).filter(|w| w.value.as_ref().is_some_and(|v| is_week(v)))
+        {
+            value = week.value.as_deref().and_then(|w| day_in_week(w, day)).map(|d| d.to_string());
+            end = week.end;
+            if let Some(code) = part {
+                kind = TimexKind::Time;
+                value = value.map(|v| format!("{v}T{code}"));
+            }
+            return Reading::new(end, kind, value);
+        }
+        if let Some(code) = part {
             end += 1;
             kind = TimexKind::Time;
             value = value.map(|v| format!("{v}T{code}"));
@@ -541,7 +558,109 @@ impl Grammar<'_> {
         }
         let unit = Unit::of(unit_word).filter(|_| !unit_word.ends_with('s'))?;
         let value = self.dct.and_then(|d| calendar_period(d, unit, shift));
+        // "next week Wednesday", "next week on Tuesday": the day in that week.
+        let on = if self.is(end, "on") { end + 1 } else { end };
+        if let (Unit::Week, Some(day)) = (unit, weekday(self.w(on)).filter(|_| self.w(on).len() > 3)) {
+            let date = value.as_deref().and_then(|w| day_in_week(w, day)).map(|d| d.to_string());
+            return Reading::new(on + 1, TimexKind::Date, date);
+        }
         Reading::new(end, TimexKind::Date, value)
+    }
+
+    /// "the first week of 2015", "the last week of March", "the 3rd week of 2018": an ISO
+    /// week. A year's last week is its last ISO week; a month's, the week holding its last
+    /// seven days' first (MEANTIME reads "the last week of March" 2009 as 2009-W13).
+    fn week_of(&self, i: usize) -> Option<Reading> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let n = match self.w(j) {
+            "last" | "final" => None,
+            w => Some(ordinal(w).filter(|n| (1..=53).contains(n))?),
+        };
+        if !(self.is(j + 1, "week") && self.is(j + 2, "of")) {
+            return None;
+        }
+        let k = j + 3;
+        let (start, last, end) = if let Some(y) = self.year_at(k) {
+            (Date::new(y, 1, 4)?, Date::new(y, 12, 28)?, k + 1)
+        } else if let Some((Some(y), end)) = self.anchored_year(k) {
+            (Date::new(y, 1, 4)?, Date::new(y, 12, 28)?, end)
+        } else {
+            let m = self.month_date(k).filter(|r| r.value.as_ref().is_some_and(|v| v.len() == 7))?;
+            let (first, next) = period(m.value.as_deref()?)?;
+            let first_monday = first.date.add_days((8 - i64::from(first.date.weekday())) % 7)?;
+            (first_monday, next.date.add_days(-7)?, m.end)
+        };
+        let day = match n {
+            Some(n) => {
+                start.add_days(7 * i64::from(n - 1)).filter(|d| *d <= last.add_days(6).unwrap_or(*d))?
+            }
+            None => last,
+        };
+        let (y, w) = day.iso_week();
+        Reading::new(end, TimexKind::Date, Some(format!("{y:04}-W{w:02}")))
+    }
+
+    /// "the end of the day", "end of tomorrow", "EOD": the day's last second; "end of month",
+    /// "EOY": the period itself.
+    fn end_of(&self, i: usize) -> Option<Reading> {
+        let last_second = |day: Option<&str>| day.map(|d| format!("{d}T23:59:59"));
+        let today = self.dct.map(|d| d.to_string());
+        match self.w(i) {
+            "eod" => return Reading::new(i + 1, TimexKind::Time, last_second(today.as_deref())),
+            "eom" => {
+                return Reading::new(
+                    i + 1,
+                    TimexKind::Date,
+                    self.dct.and_then(|d| calendar_period(d, Unit::Month, 0)),
+                )
+            }
+            "eoy" => {
+                return Reading::new(
+                    i + 1,
+                    TimexKind::Date,
+                    self.dct.and_then(|d| calendar_period(d, Unit::Year, 0)),
+                )
+            }
+            _ => {}
+        }
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        if !(self.is(j, "end") && self.is(j + 1, "of")) {
+            return None;
+        }
+        let k = j + 2;
+        let after_the = if self.is(k, "the") { k + 1 } else { k };
+        if self.is(after_the, "day") {
+            return Reading::new(after_the + 1, TimexKind::Time, last_second(today.as_deref()));
+        }
+        let day =
+            self.relative_day(k).or_else(|| self.weekday(after_the)).filter(|r| r.kind == TimexKind::Date);
+        if let Some(day) = day {
+            return Reading::new(day.end, TimexKind::Time, last_second(day_of(day.value.as_deref())));
+        }
+        let unit =
+            Unit::of(self.w(after_the)).filter(|u| matches!(u, Unit::Week | Unit::Month | Unit::Year))?;
+        Reading::new(after_the + 1, TimexKind::Date, self.dct.and_then(|d| calendar_period(d, unit, 0)))
+    }
+
+    /// Parts of the day on their own: "in the morning", "later in the evening", "early
+    /// morning", on the DCT's day.
+    fn part_of_day_alone(&self, i: usize) -> Option<Reading> {
+        let mut j = i;
+        let mut marked = false;
+        if matches!(self.w(j), "early" | "late" | "later") {
+            j += 1;
+            marked = true;
+        }
+        if self.is(j, "in") && self.is(j + 1, "the") {
+            j += 2;
+            marked = true;
+        }
+        let code = part_of_day(self.w(j)).or(self.is(j, "daytime").then_some("DT")).filter(|_| marked)?;
+        let value = match self.dct {
+            Some(d) => format!("{d}T{code}"),
+            None => format!("T{code}"),
+        };
+        Reading::new(j + 1, TimexKind::Time, Some(value))
     }
 
     /// "three years ago", "two weeks from now"; the day a count of days to years before or
@@ -1096,6 +1215,16 @@ fn running_range(dct: Date, unit: Unit, n: i64, direction: i64, within: bool) ->
         _ => (shift(dct, -n)?, dct),
     };
     Some((begin.to_string(), end.to_string()))
+}
+
+/// Whether a value is an ISO week: `2019-W44`.
+fn is_week(value: &str) -> bool {
+    value.len() == 8 && value.as_bytes()[5] == b'W'
+}
+
+/// The date of weekday `day` (1 = Monday) in the ISO week `week` (`2019-W44`).
+fn day_in_week(week: &str, day: u32) -> Option<Date> {
+    period(week)?.0.date.add_days(i64::from(day) - 1)
 }
 
 /// A quarter or half written as a code: `q3` (3, "Q"), `h2` (2, "H").

@@ -352,6 +352,26 @@ mod tests {
     }
 
     #[test]
+    fn weeks_days_in_weeks_ends_and_parts_of_days() {
+        let dct = "2018-11-21"; // a Wednesday in 2018-W47
+        let v = |s: &str| Some(s.to_string());
+        assert_eq!(one("the first week of 2015", dct, Tense::Past).1, v("2015-W01"));
+        assert_eq!(one("the last week of 2016", dct, Tense::Past).1, v("2016-W52"));
+        assert_eq!(one("in the last week of March 2009", dct, Tense::Past).1, v("2009-W13"));
+        assert_eq!(one("the 3rd week of 2018", dct, Tense::Past).1, v("2018-W03"));
+        assert_eq!(
+            one("next week on Tuesday", dct, Tense::Future),
+            ("next week on Tuesday".into(), v("2018-11-27"))
+        );
+        assert_eq!(one("Wednesday evening next week", dct, Tense::Future).1, v("2018-11-28TEV"));
+        assert_eq!(one("by the end of the day", dct, Tense::Future).1, v("2018-11-21T23:59:59"));
+        assert_eq!(one("end of tomorrow", dct, Tense::Future).1, v("2018-11-22T23:59:59"));
+        assert_eq!(one("by end of month", dct, Tense::Future).1, v("2018-11"));
+        assert_eq!(one("later in the evening", dct, Tense::Future).1, v("2018-11-21TEV"));
+        assert!(values("a night of violence", dct, Tense::Past).is_empty());
+    }
+
+    #[test]
     fn holidays_fall_on_their_day_in_the_tense_or_year_given() {
         let dct = "2019-08-05";
         let v = |s: &str| Some(s.to_string());
