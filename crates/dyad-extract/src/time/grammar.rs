@@ -56,6 +56,9 @@ impl Grammar<'_> {
     /// The longest reading of any single-expression rule at `i` (the first rule wins among
     /// readings of the same length), joined with a time of day or day next to it.
     fn longest(&self, i: usize) -> Option<Reading> {
+        if i >= self.p.len() {
+            return None;
+        }
         let rules: [fn(&Self, usize) -> Option<Reading>; 17] = [
             Self::named_period,
             Self::holiday,
@@ -127,6 +130,19 @@ impl Grammar<'_> {
     /// A day of the month at `i` (digits or ordinal) and the piece after it.
     fn day_at(&self, i: usize) -> Option<(u32, usize)> {
         let p = self.p.get(i)?;
+        // "twenty-first", "thirty first", "twenty nine".
+        if let Some(tens) = match self.w(i) {
+            "twenty" => Some(20),
+            "thirty" => Some(30),
+            _ => None,
+        } {
+            let k = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+            let unit = ordinal(self.w(k))
+                .or_else(|| cardinal(self.w(k)).filter(|_| !matches!(self.w(k), "a" | "an")));
+            if let Some(unit) = unit.filter(|u| (1..=9).contains(u) && tens + u <= 31) {
+                return Some((tens + unit, k + 1));
+            }
+        }
         let day = if p.lower.len() <= 2 { p.number() } else { None }.or_else(|| ordinal(&p.lower))?;
         (1..=31).contains(&day).then_some((day, i + 1))
     }
@@ -162,6 +178,21 @@ impl Grammar<'_> {
     fn nearest_in_tense(&self, dct: Date, in_year: impl Fn(i32) -> Option<Date>) -> Option<Date> {
         let candidates = [dct.year - 1, dct.year, dct.year + 1].map(in_year);
         let days = candidates.iter().flatten().copied();
+        match self.tense {
+            Tense::Past => days.filter(|d| *d <= dct).max(),
+            Tense::Future => days.filter(|d| *d >= dct).min(),
+            Tense::Present => days.min_by_key(|d| distance(*d, dct)),
+        }
+    }
+
+    /// Like [`Self::nearest_in_tense`] over the months of the year around the DCT: the day
+    /// `in_month` gives in each month, picked in the tense's direction.
+    fn nearest_in_tense_months(
+        &self,
+        dct: Date,
+        in_month: impl Fn(i32, u32) -> Option<Date>,
+    ) -> Option<Date> {
+        let days = (-12..=12).filter_map(|k| dct.add_months(k)).filter_map(|d| in_month(d.year, d.month));
         match self.tense {
             Tense::Past => days.filter(|d| *d <= dct).max(),
             Tense::Future => days.filter(|d| *d >= dct).min(),
@@ -284,7 +315,8 @@ impl Grammar<'_> {
             return Some((i + 1, period.to_string()));
         }
         let after_count = i > 0
-            && (self.p[i - 1].number().is_some() || matches!(self.w(i - 1), "times" | "once" | "twice"));
+            && (self.p.get(i - 1).is_some_and(|p| p.number().is_some())
+                || matches!(self.w(i - 1), "times" | "once" | "twice"));
         match self.w(i) {
             "everyday" => Some((i + 1, "P1D".into())),
             "weekends" => Some((i + 1, "P1WE".into())),
@@ -490,6 +522,28 @@ impl Grammar<'_> {
             None if self.dct.is_none() => Some(format!("XXXX-WXX-{day}")),
             None => None,
         };
+        // "Tuesday, March 7", "Friday 5/12": the date says which one.
+        let comma = if self.is(end, ",") { end + 1 } else { end };
+        if let Some(date) =
+            self.month_date(comma).or_else(|| self.numeric_date(comma)).filter(|d| d.kind == TimexKind::Date)
+        {
+            return Some(self.join_day_and_clock(date));
+        }
+        // "Tuesday the eleventh", "Sun 14th": the nearest such day that is that weekday.
+        let the = if self.is(end, "the") { end + 1 } else { end };
+        if let Some((n, after)) = self.day_at(the).filter(|_| {
+            the > end || ordinal(self.w(the)).is_some() || self.p.get(the).is_some_and(|p| p.lower.len() > 2)
+        }) {
+            let date = self.dct.and_then(|dct| {
+                self.nearest_in_tense_months(dct, |y, m| Date::new(y, m, n).filter(|d| d.weekday() == day))
+            });
+            return Some(self.join_day_and_clock(Reading {
+                end: after,
+                kind: TimexKind::Date,
+                value: date.map(|d| d.to_string()),
+                range: None,
+            }));
+        }
         let part = part_of_day(self.w(end));
         let after_part = end + usize::from(part.is_some());
         // "Wednesday next week", "Monday of the following week": the day in that week.
@@ -676,7 +730,7 @@ impl Grammar<'_> {
         }
         let (n, j) = self.count_at(i)?;
         let unit = Unit::of(self.w(j))?;
-        let anchor = self.relative_day(j + 2).or_else(|| self.holiday(j + 2));
+        let anchor = self.longest(j + 2).filter(|r| day_of(r.value.as_deref()).is_some());
         if let ("before" | "after" | "from", Some(day)) = (self.w(j + 1), anchor) {
             let sign = if self.is(j + 1, "before") { -1 } else { 1 };
             let from = day
@@ -892,7 +946,12 @@ impl Grammar<'_> {
             "a" if self.is(j + 1, "few") || self.is(j + 1, "couple") => {
                 (None, j + if self.is(j + 2, "of") { 3 } else { 2 })
             }
-            _ => self.count_at(j).map(|(n, k)| (Some(n), k))?,
+            _ => {
+                let (n, k) = self.count_at(j)?;
+                // "one and a half hours": the unit after the half.
+                let half = self.is(k, "and") && self.is(k + 1, "a") && self.is(k + 2, "half");
+                (Some(n), if half { k + 3 } else { k })
+            }
         };
         // "fifty-year", "10-year": an adjective of duration; "six straight days".
         let k = if self.is(k, "-") && Unit::of(self.w(k + 1)).is_some() { k + 1 } else { k };
@@ -906,7 +965,31 @@ impl Grammar<'_> {
         {
             return None;
         }
-        let end = if matches!(self.w(k + 1), "long" | "old") { k + 2 } else { k + 1 };
+        let mut end = if matches!(self.w(k + 1), "long" | "old") { k + 2 } else { k + 1 };
+        // "one and a half hours", "two years and a half", "1 hour and 30 minutes".
+        let half_before = k >= 3 && self.is(k - 1, "half") && self.is(k - 2, "a") && self.is(k - 3, "and");
+        let half_after = self.is(end, "and")
+            && (self.is(end + 1, "half") || (self.is(end + 1, "a") && self.is(end + 2, "half")));
+        if let Some(n) = n.filter(|_| half_before || half_after) {
+            if half_after {
+                end += if self.is(end + 1, "half") { 2 } else { 3 };
+            }
+            let value = unit.duration_of(&format!("{n}.5"));
+            return Some(Reading { end, kind: TimexKind::Duration, value, range: None });
+        }
+        if let (Some(n), true) = (n, self.is(end, "and")) {
+            if let Some((m, k2)) = self.count_at(end + 1) {
+                if let Some(smaller) = Unit::of(self.w(k2)).filter(|u| u.is_below(unit)) {
+                    let value = join_durations(&unit.duration(Some(n)), &smaller.duration(Some(m)));
+                    return Some(Reading {
+                        end: k2 + 1,
+                        kind: TimexKind::Duration,
+                        value: Some(value),
+                        range: None,
+                    });
+                }
+            }
+        }
         let range = match (self.dct, n) {
             // "within two weeks" runs forward from the DCT.
             (Some(dct), Some(n)) if direction != 0 || within => {
@@ -1215,6 +1298,16 @@ fn running_range(dct: Date, unit: Unit, n: i64, direction: i64, within: bool) ->
         _ => (shift(dct, -n)?, dct),
     };
     Some((begin.to_string(), end.to_string()))
+}
+
+/// Two TimeML durations as one, the second in smaller units: `PT1H` and `PT30M` give `PT1H30M`,
+/// `P1D` and `PT5H` give `P1DT5H`.
+fn join_durations(first: &str, second: &str) -> String {
+    match (first.strip_prefix("PT"), second.strip_prefix("PT")) {
+        (Some(a), Some(b)) => format!("PT{a}{b}"),
+        (None, Some(b)) => format!("{first}T{b}"),
+        _ => format!("{first}{}", &second[1..]),
+    }
 }
 
 /// Whether a value is an ISO week: `2019-W44`.

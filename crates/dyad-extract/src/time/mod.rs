@@ -372,6 +372,22 @@ mod tests {
     }
 
     #[test]
+    fn weekdays_with_dates_spelled_days_and_compound_durations() {
+        let dct = "2019-06-17"; // a Monday
+        let v = |s: &str| Some(s.to_string());
+        assert_eq!(
+            one("on Tuesday, March 7, 2017", dct, Tense::Past),
+            ("Tuesday, March 7, 2017".into(), v("2017-03-07"))
+        );
+        assert_eq!(one("on Tuesday the eleventh", dct, Tense::Past).1, v("2019-06-11"));
+        assert_eq!(one("February twenty-second", dct, Tense::Past).1, v("2019-02-22"));
+        assert_eq!(one("it took one and a half hours", dct, Tense::Past).1, v("PT1.5H"));
+        assert_eq!(one("almost two and a half years", dct, Tense::Past).1, v("P2.5Y"));
+        assert_eq!(one("1 hour and 30 minutes", dct, Tense::Past).1, v("PT1H30M"));
+        assert_eq!(one("3 days after January 12th", dct, Tense::Past).1, v("2019-01-15"));
+    }
+
+    #[test]
     fn holidays_fall_on_their_day_in_the_tense_or_year_given() {
         let dct = "2019-08-05";
         let v = |s: &str| Some(s.to_string());

@@ -98,6 +98,29 @@ impl Unit {
         })
     }
 
+    /// A TimeML duration of a count written in figures (`1.5`), for the units TimeML writes
+    /// directly (not quarters, decades or centuries): `PT1.5H`, `P2.5Y`.
+    pub fn duration_of(self, count: &str) -> Option<String> {
+        Some(match self {
+            Self::Second => format!("PT{count}S"),
+            Self::Minute => format!("PT{count}M"),
+            Self::Hour => format!("PT{count}H"),
+            Self::Day => format!("P{count}D"),
+            Self::Week => format!("P{count}W"),
+            Self::Month => format!("P{count}M"),
+            Self::Year => format!("P{count}Y"),
+            Self::Quarter | Self::Decade | Self::Century => return None,
+        })
+    }
+
+    /// Whether this unit is smaller than `other` and can follow it in one duration ("an hour
+    /// and 30 minutes"): seconds to days and months, never weeks or the multiples of months
+    /// and years.
+    pub fn is_below(self, other: Self) -> bool {
+        let rank = |u: Self| u as u8;
+        rank(self) < rank(other) && !matches!(self, Self::Week | Self::Quarter | Self::Decade)
+    }
+
     /// A TimeML duration of `n` units (`X` for an unknown number): `P2W`, `PT3H`, `P10Y`.
     pub fn duration(self, n: Option<u32>) -> String {
         let scaled = |k: u32| n.map_or("X".to_string(), |n| n.saturating_mul(k).to_string());
