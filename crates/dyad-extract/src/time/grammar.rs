@@ -86,7 +86,7 @@ impl Grammar<'_> {
                 }
             }
         }
-        best.map(|r| self.join_day_and_clock(r))
+        best.map(|r| self.join_day_and_clock(i, r))
     }
 }
 
@@ -527,7 +527,7 @@ impl Grammar<'_> {
         if let Some(date) =
             self.month_date(comma).or_else(|| self.numeric_date(comma)).filter(|d| d.kind == TimexKind::Date)
         {
-            return Some(self.join_day_and_clock(date));
+            return Some(self.join_day_and_clock(comma, date));
         }
         // "Tuesday the eleventh", "Sun 14th": the nearest such day that is that weekday.
         let the = if self.is(end, "the") { end + 1 } else { end };
@@ -537,12 +537,15 @@ impl Grammar<'_> {
             let date = self.dct.and_then(|dct| {
                 self.nearest_in_tense_months(dct, |y, m| Date::new(y, m, n).filter(|d| d.weekday() == day))
             });
-            return Some(self.join_day_and_clock(Reading {
-                end: after,
-                kind: TimexKind::Date,
-                value: date.map(|d| d.to_string()),
-                range: None,
-            }));
+            return Some(self.join_day_and_clock(
+                the,
+                Reading {
+                    end: after,
+                    kind: TimexKind::Date,
+                    value: date.map(|d| d.to_string()),
+                    range: None,
+                },
+            ));
         }
         let part = part_of_day(self.w(end));
         let after_part = end + usize::from(part.is_some());
@@ -870,51 +873,140 @@ impl Grammar<'_> {
         !plural_noun
     }
 
-    /// Times of day: "3 p.m.", "3pm", "15:30", "noon", "midnight".
+    /// Times of day: "3 p.m.", "3pm", "15:30", "7:56:30 pm", "8.30pm", "9a", "11ish", "noon",
+    /// "midnight", "seven o'clock", "half past seven", "a quarter to eight".
     fn time_of_day(&self, i: usize) -> Option<Reading> {
-        let at = |hour: u32, minute: u32, end: usize| {
-            let clock = format!("T{hour:02}:{minute:02}");
-            let value = match self.dct {
-                Some(d) => format!("{d}{clock}"),
-                None => clock,
-            };
-            Reading::new(end, TimexKind::Time, Some(value))
-        };
         match self.w(i) {
-            "noon" | "midday" => return at(12, 0, i + 1),
-            "midnight" => return at(0, 0, i + 1),
+            "noon" | "midday" | "noonish" => return self.clock(12, 0, 0, i + 1),
+            "midnight" => return self.clock(0, 0, 0, i + 1),
+            "mid" if self.is(i + 1, "night") => return self.clock(0, 0, 0, i + 2),
             _ => {}
         }
+        if let Some(r) = self.spoken_clock(i) {
+            return Some(r);
+        }
         let word = self.w(i);
-        if let Some((digits, pm)) =
-            word.strip_suffix("pm").map(|d| (d, true)).or(word.strip_suffix("am").map(|d| (d, false)))
+        // "3pm", "9a", "11ish": the hour and its mark in one piece.
+        if let Some(k) = word.find(|c: char| !c.is_ascii_digit()).filter(|k| (1..=2).contains(k)) {
+            let hour: u32 = word[..k].parse().ok()?;
+            return match &word[k..] {
+                "ish" if hour <= 24 => self.clock(hour, 0, 0, i + 1),
+                mark => self.with_meridiem(hour, 0, 0, meridiem_mark(mark)?, i + 1),
+            };
+        }
+        let spelled =
+            cardinal(word).filter(|h| (1..=12).contains(h) && word.bytes().all(|b| b.is_ascii_lowercase()));
+        let hour = self.p.get(i)?.number().filter(|h| *h <= 24 && word.len() <= 2).or(spelled)?;
+        let (mut minute, mut second, mut j, mut mark) = (0, 0, i + 1, None);
+        let separator = self.w(j);
+        let dotted = separator == ".";
+        if (separator == ":" || dotted) && spelled.is_none() {
+            let piece = self.w(j + 1);
+            let digits = piece.find(|c: char| !c.is_ascii_digit()).unwrap_or(piece.len());
+            if digits != 2 {
+                return None;
+            }
+            minute = piece[..2].parse().ok().filter(|m| *m < 60)?;
+            mark = meridiem_mark(&piece[2..]);
+            if !piece[2..].is_empty() && mark.is_none() {
+                return None;
+            }
+            j += 2;
+            if !dotted
+                && mark.is_none()
+                && self.is(j, ":")
+                && self.p.get(j + 1).is_some_and(|p| p.is_digits(2))
+            {
+                second = self.p[j + 1].number().filter(|s| *s < 60)?;
+                j += 2;
+            }
+        }
+        let (mark, end) = match mark {
+            Some(mark) => (Some(mark), j),
+            None => match (self.w(j), self.w(j + 1), self.w(j + 2)) {
+                ("a" | "p", ".", "m") => {
+                    (meridiem_mark(self.w(j)), if self.is(j + 3, ".") { j + 4 } else { j + 3 })
+                }
+                ("am" | "pm", ..) => (meridiem_mark(self.w(j)), j + 1),
+                // "9 a" only before punctuation or the end: "a" is mostly the article.
+                ("a" | "p", next, _) if !next.starts_with(|c: char| c.is_alphanumeric()) => {
+                    (meridiem_mark(self.w(j)), j + 1)
+                }
+                _ => (None, j),
+            },
+        };
+        if let Some(pm) = mark {
+            return self.with_meridiem(hour, minute, second, pm, end);
+        }
+        if let Some(after) = self.oclock(end) {
+            return (hour <= 12).then(|| self.clock(hour, minute, 0, after)).flatten();
+        }
+        // "7 in the evening": the part of the day makes the number an hour.
+        if self.is(end, "in")
+            && self.is(end + 1, "the")
+            && part_of_day(self.w(end + 2)).is_some()
+            && hour <= 12
         {
-            let hour: u32 = digits.parse().ok().filter(|h| (1..=12).contains(h))?;
-            return at(hour % 12 + if pm { 12 } else { 0 }, 0, i + 1);
+            return self.clock(hour, minute, 0, end);
         }
-        let hour = self.p.get(i)?.number().filter(|h| *h <= 24 && self.w(i).len() <= 2)?;
-        let (minute, j) = if self.is(i + 1, ":") && self.p.get(i + 2).is_some_and(|p| p.is_digits(2)) {
-            (self.p[i + 2].number()?, i + 3)
+        (end >= i + 3 && !dotted && spelled.is_none() && hour < 24)
+            .then(|| self.clock(hour, minute, second, end))
+            .flatten()
+    }
+
+    /// A time of day on the DCT's day (only the clock without a DCT).
+    fn clock(&self, hour: u32, minute: u32, second: u32, end: usize) -> Option<Reading> {
+        let clock = if second > 0 {
+            format!("T{hour:02}:{minute:02}:{second:02}")
         } else {
-            (0, i + 1)
+            format!("T{hour:02}:{minute:02}")
         };
-        if minute > 59 {
-            return None;
-        }
-        let meridiem = match (self.w(j), self.w(j + 1), self.w(j + 2)) {
-            ("a", ".", "m") | ("p", ".", "m") => {
-                Some((self.is(j, "p"), if self.is(j + 3, ".") { j + 4 } else { j + 3 }))
-            }
-            ("am", ..) | ("pm", ..) => Some((self.is(j, "pm"), j + 1)),
-            _ => None,
+        let value = match self.dct {
+            Some(d) => format!("{d}{clock}"),
+            None => clock,
         };
-        match meridiem {
-            Some((pm, end)) if (1..=12).contains(&hour) => {
-                at(hour % 12 + if pm { 12 } else { 0 }, minute, end)
-            }
-            None if j == i + 3 && hour < 24 => at(hour, minute, j),
+        Reading::new(end, TimexKind::Time, Some(value))
+    }
+
+    /// A twelve-hour clock time, after noon when `pm`.
+    fn with_meridiem(&self, hour: u32, minute: u32, second: u32, pm: bool, end: usize) -> Option<Reading> {
+        (1..=12)
+            .contains(&hour)
+            .then(|| self.clock(hour % 12 + if pm { 12 } else { 0 }, minute, second, end))?
+    }
+
+    /// "o'clock" or "oclock" at `i`, and the piece after it.
+    fn oclock(&self, i: usize) -> Option<usize> {
+        match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+            ("oclock", ..) => Some(i + 1),
+            ("o", "'" | "’", "clock") => Some(i + 3),
             _ => None,
         }
+    }
+
+    /// Minutes before or after an hour: "half past seven", "a quarter to eight", "ten past 9",
+    /// "20 min past eight", "15 past seven o'clock".
+    fn spoken_clock(&self, i: usize) -> Option<Reading> {
+        let j = if self.is(i, "a") { i + 1 } else { i };
+        let (minutes, fraction) = match self.w(j) {
+            "half" => (30, true),
+            "quarter" => (15, true),
+            w => (self.p.get(j)?.number().or_else(|| cardinal(w)).filter(|m| (1..60).contains(m))?, false),
+        };
+        let k = if matches!(self.w(j + 1), "min" | "mins" | "minute" | "minutes") { j + 2 } else { j + 1 };
+        let after = match self.w(k) {
+            "past" => true,
+            // "five to seven" may be a range of hours; only a half, a quarter or minutes named
+            // count back.
+            "to" if fraction || k == j + 2 => false,
+            _ => return None,
+        };
+        let hour_word = self.w(k + 1);
+        let hour =
+            self.p.get(k + 1)?.number().or_else(|| cardinal(hour_word)).filter(|h| (1..=12).contains(h))?;
+        let end = self.oclock(k + 2).unwrap_or(k + 2);
+        let total = if after { hour * 60 + minutes } else { (hour * 60 + 720 - minutes) % 720 };
+        self.clock(total / 60, total % 60, 0, end)
     }
 
     /// Amounts of time: "two weeks", "within two weeks", "the next three years", "a fifty-year
@@ -1068,9 +1160,20 @@ impl Grammar<'_> {
             }
             _ => self.complete(&first, &second)?,
         };
-        if let Some(day) = day_of(day.as_deref()).filter(|_| is_clock(&begin) && is_clock(&last)) {
-            begin = format!("{day}{}", &begin[10..]);
-            last = format!("{day}{}", &last[10..]);
+        if let Some(on) = day_of(day.as_deref()).filter(|_| is_clock(&begin) && is_clock(&last)) {
+            // Morning hours on an afternoon, evening or night are the later ones: "between 7
+            // and 9:30 last night".
+            let later = day
+                .as_deref()
+                .is_some_and(|d| d.ends_with("TAF") || d.ends_with("TEV") || d.ends_with("TNI"));
+            let hour = |v: &str| v.get(11..13).and_then(|h| h.parse::<u32>().ok());
+            let shift = later && hour(&begin).is_some_and(|h| h < 12) && hour(&last).is_some_and(|h| h < 12);
+            let on_day = |v: &str| match (shift, hour(v)) {
+                (true, Some(h)) => format!("{on}T{:02}{}", h + 12, &v[13..]),
+                _ => format!("{on}{}", &v[10..]),
+            };
+            begin = on_day(&begin);
+            last = on_day(&last);
         }
         let length = duration_between(period(&begin)?.0, period(&last)?.0)?;
         Some(Reading { end, kind: TimexKind::Duration, value: Some(length), range: Some((begin, last)) })
@@ -1133,7 +1236,7 @@ impl Grammar<'_> {
         // Not a piece of a numeric date ("10/1/2018", "2019-aug-01").
         let before = self.w(i.wrapping_sub(1));
         let inside_date = self.is(end, "/") || before == "/" || (before == "-" && !self.joins_range(i));
-        if self.p[i].lower.len() > 4 || inside_date {
+        if inside_date {
             return None;
         }
         if self.is(end, ":") {
@@ -1223,29 +1326,42 @@ impl Grammar<'_> {
 
 impl Grammar<'_> {
     /// Joins a day and a time of day next to it into one TIME: "tomorrow 8:00am", "Friday
-    /// night", "8am this morning", "tomorrow at noon".
-    fn join_day_and_clock(&self, r: Reading) -> Reading {
+    /// night", "8am this morning", "tomorrow at noon", "tonight around 7", "7 in the evening".
+    /// A clock hour without "am" or "pm" on an afternoon, evening or night is the later one.
+    /// `r` is the reading found at `start`.
+    fn join_day_and_clock(&self, start: usize, r: Reading) -> Reading {
         let is_day = |v: &Option<String>| v.as_ref().is_some_and(|v| v.len() == 10);
+        let part_of = |v: &Option<String>| {
+            v.as_deref()
+                .and_then(|v| v.get(10..))
+                .filter(|p| p.len() == 3 && !p[1..].starts_with(|c: char| c.is_ascii_digit()))
+                .map(str::to_string)
+        };
+        let time = |kind, end, value: Option<String>| Reading { end, kind, value, range: None };
         if r.kind == TimexKind::Date && is_day(&r.value) {
             let day = r.value.clone().unwrap_or_default();
             if let Some(code) = part_of_day(self.w(r.end)) {
-                return Reading {
-                    end: r.end + 1,
-                    kind: TimexKind::Time,
-                    value: Some(format!("{day}T{code}")),
-                    range: None,
-                };
+                return time(TimexKind::Time, r.end + 1, Some(format!("{day}T{code}")));
             }
-            let at = if self.is(r.end, "at") { r.end + 1 } else { r.end };
-            if let Some(clock) = self.time_of_day(at) {
-                let time = clock.value.as_deref().and_then(|v| v.split_once('T')).map(|(_, t)| t.to_string());
-                return Reading {
-                    end: clock.end,
-                    kind: TimexKind::Time,
-                    value: time.map(|t| format!("{day}T{t}")),
-                    range: None,
-                };
+            let at = if matches!(self.w(r.end), "at" | "around") { r.end + 1 } else { r.end };
+            if let Some(clock) = self.time_of_day(at).or_else(|| self.hour_after_at(at)) {
+                let clock_time =
+                    clock.value.as_deref().and_then(|v| v.split_once('T')).map(|(_, t)| t.to_string());
+                return time(TimexKind::Time, clock.end, clock_time.map(|t| format!("{day}T{t}")));
             }
+        }
+        // "tonight at 7", "last night around 8": the clock on that day, later in the day.
+        if let (TimexKind::Time, Some(part)) = (r.kind, part_of(&r.value)) {
+            let at = if matches!(self.w(r.end), "at" | "around") { r.end + 1 } else { r.end };
+            if let Some(clock) = self.time_of_day(at).or_else(|| self.hour_after_at(at)) {
+                let day = r.value.as_deref().map(|v| v[..10].to_string());
+                let clock_value = clock.value.as_deref().map(|v| self.later_in_day(v, &part, at, clock.end));
+                let value = day
+                    .zip(clock_value)
+                    .map(|(d, c)| format!("{d}T{}", c.rsplit_once('T').map_or("", |x| x.1)));
+                return time(TimexKind::Time, clock.end, value);
+            }
+            return r;
         }
         if r.kind == TimexKind::Time {
             let clock = r.value.as_deref().and_then(|v| v.split_once('T')).map(|(_, t)| t.to_string());
@@ -1258,16 +1374,69 @@ impl Grammar<'_> {
                     range: None,
                 };
             }
+            // "7 in the evening", "one in the morning".
+            if let (true, Some(part)) =
+                (self.is(r.end, "in") && self.is(r.end + 1, "the"), part_of_day(self.w(r.end + 2)))
+            {
+                let value =
+                    r.value.as_deref().map(|v| self.later_in_day(v, &format!("T{part}"), start, r.end));
+                return time(TimexKind::Time, r.end + 3, value);
+            }
             for rule in [Grammar::relative_day, Grammar::weekday] {
                 if let Some(day) = rule(self, r.end).filter(|d| is_day(&d.value) || d.kind == TimexKind::Time)
                 {
                     let date = day.value.as_deref().map(|v| v[..10.min(v.len())].to_string());
-                    let value = date.zip(clock.clone()).map(|(d, c)| format!("{d}T{c}"));
-                    return Reading { end: day.end, kind: TimexKind::Time, value, range: None };
+                    let clock = match (r.value.as_deref(), part_of(&day.value)) {
+                        (Some(v), Some(part)) => Some(self.later_in_day(v, &part, start, r.end)),
+                        (v, _) => v.map(str::to_string),
+                    };
+                    let clock = clock.as_deref().and_then(|v| v.split_once('T')).map(|(_, t)| t.to_string());
+                    let value = date.zip(clock).map(|(d, c)| format!("{d}T{c}"));
+                    return time(TimexKind::Time, day.end, value);
                 }
             }
         }
         r
+    }
+
+    /// A bare hour ("7", "seven") right after "at" or "around" at `i - 1`: "tonight around 7",
+    /// "Saturday at 5".
+    fn hour_after_at(&self, i: usize) -> Option<Reading> {
+        if !matches!(self.w(i.wrapping_sub(1)), "at" | "around") {
+            return None;
+        }
+        let word = self.w(i);
+        let hour = self
+            .p
+            .get(i)?
+            .number()
+            .filter(|_| word.len() <= 2)
+            .or_else(|| cardinal(word).filter(|_| word != "a" && word != "an"))?;
+        if !(1..=12).contains(&hour)
+            || Unit::of(self.w(i + 1)).is_some()
+            || self.w(i + 1).starts_with(|c: char| c.is_ascii_digit())
+        {
+            return None;
+        }
+        self.clock(hour, 0, 0, i + 1)
+    }
+
+    /// `value` (a clock time read from pieces `from..to`) moved to the afternoon or evening
+    /// when `part` (`TAF`, `TEV`, `TNI`) says so and the pieces give no "am" or "pm".
+    fn later_in_day(&self, value: &str, part: &str, from: usize, to: usize) -> String {
+        let marked = (from..to).any(|k| {
+            let w = self.w(k);
+            matches!(w, "a" | "p" | "am" | "pm" | "noon" | "midnight")
+                || (w.ends_with('m') && w.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        let Some((day, clock)) = value.rsplit_once('T') else { return value.to_string() };
+        let hour = clock.get(..2).and_then(|h| h.parse::<u32>().ok());
+        match hour {
+            Some(h) if h < 12 && !marked && matches!(part, "TAF" | "TEV" | "TNI") => {
+                format!("{day}T{:02}{}", h + 12, &clock[2..])
+            }
+            _ => value.to_string(),
+        }
     }
 }
 
@@ -1298,6 +1467,15 @@ fn running_range(dct: Date, unit: Unit, n: i64, direction: i64, within: bool) ->
         _ => (shift(dct, -n)?, dct),
     };
     Some((begin.to_string(), end.to_string()))
+}
+
+/// The half of the day a mark gives: `pm`, `p` after noon, `am`, `a` before.
+fn meridiem_mark(mark: &str) -> Option<bool> {
+    match mark {
+        "pm" | "p" => Some(true),
+        "am" | "a" => Some(false),
+        _ => None,
+    }
 }
 
 /// Two TimeML durations as one, the second in smaller units: `PT1H` and `PT30M` give `PT1H30M`,

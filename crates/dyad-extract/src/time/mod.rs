@@ -388,6 +388,23 @@ mod tests {
     }
 
     #[test]
+    fn clock_times_in_figures_words_and_parts_of_the_day() {
+        let dct = "2016-11-07";
+        let clock = |text: &str| one(text, dct, Tense::Future).1.unwrap_or_default();
+        assert_eq!(clock("back at 7:56:30 pm"), "2016-11-07T19:56:30");
+        assert_eq!(clock("back at 8.30pm"), "2016-11-07T20:30");
+        assert_eq!(clock("leaving at half past seven"), "2016-11-07T07:30");
+        assert_eq!(clock("a quarter to eight"), "2016-11-07T07:45");
+        assert_eq!(clock("at seven o'clock"), "2016-11-07T07:00");
+        assert_eq!(clock("at 7 in the evening"), "2016-11-07T19:00");
+        assert_eq!(clock("tonight around 7"), "2016-11-07T19:00");
+        assert_eq!(clock("tonight at 1am"), "2016-11-07T01:00");
+        assert_eq!(clock("in the afternoon at 3"), "2016-11-07T15:00");
+        assert!(values("prices rose 6.45 percent", dct, Tense::Past).is_empty());
+        assert!(values("a 5 to 4 vote", dct, Tense::Past).iter().all(|t| t.1 != "TIME"));
+    }
+
+    #[test]
     fn holidays_fall_on_their_day_in_the_tense_or_year_given() {
         let dct = "2019-08-05";
         let v = |s: &str| Some(s.to_string());
