@@ -59,11 +59,12 @@ impl Grammar<'_> {
         if i >= self.p.len() {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Option<Reading>; 17] = [
+        let rules: [fn(&Self, usize) -> Option<Reading>; 18] = [
             Self::named_period,
             Self::holiday,
             Self::end_of,
             Self::week_of,
+            Self::nth_of,
             Self::set,
             Self::month_date,
             Self::numeric_date,
@@ -229,6 +230,21 @@ impl Grammar<'_> {
     /// Holidays: "Christmas", "on Easter Monday", "last Easter", "Thanksgiving 2023",
     /// "Independence Day of this year".
     fn holiday(&self, i: usize) -> Option<Reading> {
+        // "the weekend of Halloween", "Labor Day weekend": the weekend next to the holiday.
+        let k = if self.is(i, "the") { i + 1 } else { i };
+        if self.is(k, "weekend") && self.is(k + 1, "of") {
+            let day = self.holiday_day(k + 2)?;
+            return Reading::new(day.end, TimexKind::Date, day.value.as_deref().and_then(weekend_of));
+        }
+        let day = self.holiday_day(i)?;
+        if self.is(day.end, "weekend") {
+            return Reading::new(day.end + 1, TimexKind::Date, day.value.as_deref().and_then(weekend_of));
+        }
+        Some(day)
+    }
+
+    /// A holiday's day at `i` (see [`Self::holiday`]).
+    fn holiday_day(&self, i: usize) -> Option<Reading> {
         let j = if self.is(i, "the") { i + 1 } else { i };
         let (shift, j) = match self.w(j) {
             "last" | "previous" | "past" => (Some(-1), j + 1),
@@ -547,7 +563,16 @@ impl Grammar<'_> {
                 },
             ));
         }
-        let part = part_of_day(self.w(end));
+        // "Tuesday in the morning", "Sunday late evening".
+        let lead = match (self.w(end), self.w(end + 1)) {
+            ("in", "the") => 2,
+            ("early" | "late", _) => 1,
+            _ => 0,
+        };
+        let part = part_of_day(self.w(end + lead));
+        if part.is_some() {
+            end += lead;
+        }
         let after_part = end + usize::from(part.is_some());
         // "Wednesday next week", "Monday of the following week": the day in that week.
         let of = if self.is(after_part, "of") { after_part + 1 } else { after_part };
@@ -655,6 +680,35 @@ impl Grammar<'_> {
         };
         let (y, w) = day.iso_week();
         Reading::new(end, TimexKind::Date, Some(format!("{y:04}-W{w:02}")))
+    }
+
+    /// "the 15th day of next month", "the third month of 2021", "week 27 of last year": a day of
+    /// a month, a month of a year, an ISO week of a year, counted.
+    fn nth_of(&self, i: usize) -> Option<Reading> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let (n, unit, of) = if self.is(j, "week") {
+            (self.p.get(j + 1)?.number()?, Unit::Week, j + 2)
+        } else {
+            let (n, k) = self.day_at(j).filter(|_| self.p.get(j).is_some_and(|p| p.number().is_none()))?;
+            (n, Unit::of(self.w(k)).filter(|u| matches!(u, Unit::Day | Unit::Month))?, k + 1)
+        };
+        if !self.is(of, "of") {
+            return None;
+        }
+        let whole = self.longest(of + 1)?;
+        let period_value = whole.value.as_deref()?;
+        let value = match (unit, period_value.len()) {
+            (Unit::Day, 7) => Date::new(period_value[..4].parse().ok()?, period_value[5..].parse().ok()?, n)
+                .map(|d| d.to_string()),
+            (Unit::Month, 4) => (1..=12).contains(&n).then(|| format!("{period_value}-{n:02}")),
+            (Unit::Week, 4) => {
+                let year: i32 = period_value.parse().ok()?;
+                let last = Date::new(year, 12, 28)?.iso_week().1;
+                (1..=last).contains(&n).then(|| format!("{year:04}-W{n:02}"))
+            }
+            _ => return None,
+        };
+        Reading::new(whole.end, TimexKind::Date, value)
     }
 
     /// "the end of the day", "end of tomorrow", "EOD": the day's last second; "end of month",
@@ -1343,7 +1397,7 @@ impl Grammar<'_> {
             if let Some(code) = part_of_day(self.w(r.end)) {
                 return time(TimexKind::Time, r.end + 1, Some(format!("{day}T{code}")));
             }
-            let at = if matches!(self.w(r.end), "at" | "around") { r.end + 1 } else { r.end };
+            let at = self.after_clock_link(r.end);
             if let Some(clock) = self.time_of_day(at).or_else(|| self.hour_after_at(at)) {
                 let clock_time =
                     clock.value.as_deref().and_then(|v| v.split_once('T')).map(|(_, t)| t.to_string());
@@ -1382,9 +1436,18 @@ impl Grammar<'_> {
                     r.value.as_deref().map(|v| self.later_in_day(v, &format!("T{part}"), start, r.end));
                 return time(TimexKind::Time, r.end + 3, value);
             }
-            for rule in [Grammar::relative_day, Grammar::weekday] {
-                if let Some(day) = rule(self, r.end).filter(|d| is_day(&d.value) || d.kind == TimexKind::Time)
-                {
+            // "9am on Tuesday", "13:00 February 28, 2013", "3 pm or later on Monday".
+            let mut on = r.end;
+            if self.is(on, "or") && self.is(on + 1, "later") {
+                on += 2;
+            }
+            if self.is(on, "on") {
+                on += 1;
+            }
+            let day_rules =
+                [Grammar::relative_day, Grammar::weekday, Grammar::month_date, Grammar::numeric_date];
+            for rule in day_rules {
+                if let Some(day) = rule(self, on).filter(|d| is_day(&d.value) || d.kind == TimexKind::Time) {
                     let date = day.value.as_deref().map(|v| v[..10.min(v.len())].to_string());
                     let clock = match (r.value.as_deref(), part_of(&day.value)) {
                         (Some(v), Some(part)) => Some(self.later_in_day(v, &part, start, r.end)),
@@ -1399,10 +1462,21 @@ impl Grammar<'_> {
         r
     }
 
+    /// Where a clock time after a day starts, past the words that link them: "at", "around",
+    /// "@", "before", "after", "by", "later than", "no later than", "earlier than".
+    fn after_clock_link(&self, i: usize) -> usize {
+        match (self.w(i), self.w(i + 1), self.w(i + 2)) {
+            ("no", "later" | "earlier", "than") => i + 3,
+            ("later" | "earlier", "than", _) => i + 2,
+            ("at" | "around" | "@" | "before" | "after" | "by", ..) => i + 1,
+            _ => i,
+        }
+    }
+
     /// A bare hour ("7", "seven") right after "at" or "around" at `i - 1`: "tonight around 7",
     /// "Saturday at 5".
     fn hour_after_at(&self, i: usize) -> Option<Reading> {
-        if !matches!(self.w(i.wrapping_sub(1)), "at" | "around") {
+        if !matches!(self.w(i.wrapping_sub(1)), "at" | "around" | "by" | "than") {
             return None;
         }
         let word = self.w(i);
@@ -1486,6 +1560,15 @@ fn join_durations(first: &str, second: &str) -> String {
         (None, Some(b)) => format!("{first}T{b}"),
         _ => format!("{first}{}", &second[1..]),
     }
+}
+
+/// The weekend (`2021-W43-WE`) by a day (`2021-10-31`): its week's, or for a Monday the one
+/// before it (Labor Day weekend).
+fn weekend_of(day: &str) -> Option<String> {
+    let day = Date::parse(day).ok()?;
+    let day = if day.weekday() == 1 { day.add_days(-1)? } else { day };
+    let (y, w) = day.iso_week();
+    Some(format!("{y:04}-W{w:02}-WE"))
 }
 
 /// Whether a value is an ISO week: `2019-W44`.

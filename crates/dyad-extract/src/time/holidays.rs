@@ -13,11 +13,13 @@ enum Rule {
     Easter(i64),
     /// The `n`th given weekday (1 = Monday) of a month; `n` = -1 is the last.
     Weekday { month: u32, weekday: u32, n: i32 },
+    /// The Friday after Thanksgiving.
+    DayAfterThanksgiving,
 }
 
 /// Holiday names as lowercase words (an apostrophe's "s" joined to its word: "new years"),
 /// longest first where one name starts another.
-const HOLIDAYS: [(&[&str], Rule); 25] = [
+const HOLIDAYS: [(&[&str], Rule); 30] = [
     (&["christmas", "eve"], Rule::Fixed(12, 24)),
     (&["christmas", "day"], Rule::Fixed(12, 25)),
     (&["christmas"], Rule::Fixed(12, 25)),
@@ -43,6 +45,11 @@ const HOLIDAYS: [(&[&str], Rule); 25] = [
     (&["mothers", "day"], Rule::Weekday { month: 5, weekday: 7, n: 2 }),
     (&["fathers", "day"], Rule::Weekday { month: 6, weekday: 7, n: 3 }),
     (&["martin", "luther", "king", "day"], Rule::Weekday { month: 1, weekday: 1, n: 3 }),
+    (&["black", "friday"], Rule::DayAfterThanksgiving),
+    (&["earth", "day"], Rule::Fixed(4, 22)),
+    (&["saint", "patricks", "day"], Rule::Fixed(3, 17)),
+    (&["saint", "patrick"], Rule::Fixed(3, 17)),
+    (&["st", "patricks", "day"], Rule::Fixed(3, 17)),
 ];
 
 /// A holiday named in a text.
@@ -62,6 +69,9 @@ impl Holiday {
         match self.0 {
             Rule::Fixed(month, day) => Date::new(year, month, day),
             Rule::Easter(offset) => easter(year)?.add_days(offset),
+            Rule::DayAfterThanksgiving => {
+                Self(Rule::Weekday { month: 11, weekday: 4, n: 4 }).in_year(year)?.add_days(1)
+            }
             Rule::Weekday { month, weekday, n } => {
                 let first = Date::new(year, month, 1)?;
                 let to_first = (i64::from(weekday) - i64::from(first.weekday())).rem_euclid(7);

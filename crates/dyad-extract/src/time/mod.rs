@@ -405,6 +405,22 @@ mod tests {
     }
 
     #[test]
+    fn clocks_join_days_and_counted_parts_of_periods() {
+        let dct = "2021-06-14"; // a Monday
+        let v = |s: &str| Some(s.to_string());
+        assert_eq!(one("at 13:00 February 28, 2013", dct, Tense::Past).1, v("2013-02-28T13:00"));
+        assert_eq!(one("9am on Tuesday", dct, Tense::Future).1, v("2021-06-15T09:00"));
+        assert_eq!(one("tomorrow no later than 6pm", dct, Tense::Future).1, v("2021-06-15T18:00"));
+        assert_eq!(one("Tuesday in the morning", dct, Tense::Future).1, v("2021-06-15TMO"));
+        assert_eq!(one("the 15th day of next month", dct, Tense::Future).1, v("2021-07-15"));
+        assert_eq!(one("the third month of 2021", dct, Tense::Past).1, v("2021-03"));
+        assert_eq!(one("week 27 of last year", dct, Tense::Past).1, v("2020-W27"));
+        assert_eq!(one("over Labor Day 2021 weekend", dct, Tense::Past).1, v("2021-W35-WE"));
+        assert_eq!(one("the weekend of Thanksgiving 2023", dct, Tense::Past).1, v("2023-W47-WE"));
+        assert_eq!(one("on Black Friday 2010", dct, Tense::Past).1, v("2010-11-26"));
+    }
+
+    #[test]
     fn holidays_fall_on_their_day_in_the_tense_or_year_given() {
         let dct = "2019-08-05";
         let v = |s: &str| Some(s.to_string());
