@@ -59,7 +59,7 @@ impl Grammar<'_> {
         if i >= self.p.len() {
             return None;
         }
-        let rules: [fn(&Self, usize) -> Option<Reading>; 18] = [
+        let rules: [fn(&Self, usize) -> Option<Reading>; 19] = [
             Self::named_period,
             Self::holiday,
             Self::end_of,
@@ -77,6 +77,7 @@ impl Grammar<'_> {
             Self::year,
             Self::time_of_day,
             Self::duration,
+            Self::other_duration,
             Self::part_of_day_alone,
         ];
         let mut best: Option<Reading> = None;
@@ -396,7 +397,9 @@ impl Grammar<'_> {
                 }
             }
         }
-        if let (Some(shift), Some(m)) = (year_shift(self.w(i)), month(self.w(i + 1))) {
+        let month_next =
+            month(self.w(i + 1)).filter(|_| !month_is_ambiguous(self.w(i + 1)) || self.p[i + 1].capitalised);
+        if let (Some(shift), Some(m)) = (year_shift(self.w(i)), month_next) {
             // "this September", "last May": the month in the year the word names.
             let value = self.dct.map(|d| format!("{:04}-{m:02}", d.year + shift));
             return Reading::new(self.skip_period(i + 2), TimexKind::Date, value);
@@ -442,25 +445,91 @@ impl Grammar<'_> {
 
     /// "2019-08-01" and "10/31/2019" (month first, as US news write it).
     fn numeric_date(&self, i: usize) -> Option<Reading> {
+        if let Some(date) = self.named_month_date(i) {
+            return Some(date);
+        }
+        let piece = self.p.get(i)?;
+        // "20161016": a compact date, when it is one.
+        if piece.is_digits(8) && !matches!(self.w(i.wrapping_sub(1)), "-" | "+" | "/" | ".") {
+            let (y, m, d) = (
+                piece.lower[..4].parse().ok()?,
+                piece.lower[4..6].parse().ok()?,
+                piece.lower[6..].parse().ok()?,
+            );
+            let date = Date::new(y, m, d).filter(|d| (1900..=2100).contains(&d.year))?;
+            return Reading::new(i + 1, TimexKind::Date, Some(date.to_string()));
+        }
         if let Some(y) = self.year_at(i) {
-            if self.is(i + 1, "-") && self.is(i + 3, "-") {
+            if self.is(i + 1, "-") && self.is(i + 3, "-") && !self.is(i + 5, "-") {
                 let (m, d) = (self.p.get(i + 2)?.number()?, self.p.get(i + 4)?.number()?);
-                return Reading::new(i + 5, TimexKind::Date, Date::new(y, m, d).map(|d| d.to_string()));
+                return Reading::new(i + 5, TimexKind::Date, Some(Date::new(y, m, d)?.to_string()));
             }
             return None;
         }
-        let m = self.p.get(i)?.number().filter(|m| (1..=12).contains(m))?;
-        if !(self.is(i + 1, "/") && self.is(i + 3, "/")) {
+        let first = piece.number().filter(|n| (1..=31).contains(n) && piece.lower.len() <= 2)?;
+        if !(self.is(i + 1, "/") && self.is(i + 3, "/")) || self.is(i.wrapping_sub(1), "/") {
             return None;
         }
-        let d = self.p.get(i + 2)?.number()?;
+        let second = self.p.get(i + 2)?.number()?;
         let y = self.p.get(i + 4)?;
         let year = match y.lower.len() {
             4 => y.number()? as i32,
-            2 => 2000 + y.number()? as i32,
+            2 => self.two_digit_year(y.number()?),
             _ => return None,
         };
-        Reading::new(i + 5, TimexKind::Date, Date::new(year, m, d).map(|d| d.to_string()))
+        // Month first, as US news write it; day first when the first cannot be a month.
+        let (m, d) = if first > 12 { (second, first) } else { (first, second) };
+        Reading::new(i + 5, TimexKind::Date, Some(Date::new(year, m, d)?.to_string()))
+    }
+
+    /// The year a two-digit year means: this century's up to ten years past the DCT's
+    /// (2000 without one), else the last century's ("03/18/40" in 2018 is 1940).
+    fn two_digit_year(&self, yy: u32) -> i32 {
+        let now = self.dct.map_or(2000, |d| d.year);
+        let year = 2000 + yy as i32;
+        if year <= now + 10 {
+            year
+        } else {
+            year - 100
+        }
+    }
+
+    /// Dates with a month name joined by hyphens or slashes: "05-Aug-2016", "2019/aug/01",
+    /// "Sep-23-2020", "Dec/2018", "Oct/2".
+    fn named_month_date(&self, i: usize) -> Option<Reading> {
+        let mut fields = vec![i];
+        while fields.len() < 3 && matches!(self.w(fields[fields.len() - 1] + 1), "-" | "/") {
+            let next = fields[fields.len() - 1] + 2;
+            if self.p.get(next).is_none() {
+                break;
+            }
+            fields.push(next);
+        }
+        let at = |k: usize| fields.get(k).copied();
+        let month_at =
+            fields.iter().position(|f| month(self.w(*f)).is_some() && self.p[*f].lower.len() >= 3)?;
+        if fields.len() < 2 || self.is(i.wrapping_sub(1), "-") || self.is(i.wrapping_sub(1), "/") {
+            return None;
+        }
+        let m = month(self.w(fields[month_at]))?;
+        let year = |k: Option<usize>| k.and_then(|f| self.year_at(f));
+        let day = |k: Option<usize>| k.and_then(|f| self.p[f].number()).filter(|d| (1..=31).contains(d));
+        let end = fields[fields.len() - 1] + 1;
+        let value = match (month_at, fields.len()) {
+            (0, 2) => match (year(at(1)), day(at(1))) {
+                (Some(y), _) => Some(format!("{y:04}-{m:02}")),
+                (None, Some(d)) => self.resolve_day(m, d),
+                _ => return None,
+            },
+            (0, 3) => Some(Date::new(year(at(2))?, m, day(at(1))?)?.to_string()),
+            (1, 3) => match year(at(0)) {
+                Some(y) => Some(Date::new(y, m, day(at(2))?)?.to_string()),
+                None => Some(Date::new(year(at(2))?, m, day(at(0))?)?.to_string()),
+            },
+            (1, 2) => Some(format!("{:04}-{m:02}", year(at(0))?)),
+            _ => return None,
+        };
+        Reading::new(end, TimexKind::Date, value)
     }
 
     /// "today", "yesterday", "tomorrow", "tonight", "this morning", "last night", "now".
@@ -478,6 +547,17 @@ impl Grammar<'_> {
             ("last", "night", ..) => (i + 2, TimexKind::Time, part(-1, "NI")),
             ("this", p, ..) if part_of_day(p).is_some() => (i + 2, TimexKind::Time, part(0, part_of_day(p)?)),
             ("now" | "currently" | "nowadays", ..) => (i + 1, TimexKind::Date, Some("PRESENT_REF".into())),
+            ("at", "present", ..) => (i + 2, TimexKind::Date, Some("PRESENT_REF".into())),
+            ("at", "the", "moment" | "minute", _) => (i + 3, TimexKind::Date, Some("PRESENT_REF".into())),
+            ("at", "the", "present", "time") => (i + 4, TimexKind::Date, Some("PRESENT_REF".into())),
+            // "the day before." alone: "the day after falling" is no date.
+            ("the", "day", "before" | "after", next) if !next.starts_with(char::is_alphanumeric) => {
+                (i + 3, TimexKind::Date, date(if self.is(i + 2, "before") { -1 } else { 1 }))
+            }
+            ("the", "week", "after", "next") => {
+                (i + 4, TimexKind::Date, self.dct.and_then(|d| calendar_period(d, Unit::Week, 2)))
+            }
+            ("tonite", ..) => (i + 1, TimexKind::Time, part(0, "NI")),
             ("recently", ..) => (i + 1, TimexKind::Date, Some("PAST_REF".into())),
             ("in", "the", "past", _) if !is_unit_or_count(self.w(i + 3)) => {
                 (i + 3, TimexKind::Date, Some("PAST_REF".into()))
@@ -680,6 +760,56 @@ impl Grammar<'_> {
         };
         let (y, w) = day.iso_week();
         Reading::new(end, TimexKind::Date, Some(format!("{y:04}-W{w:02}")))
+    }
+
+    /// Amounts of time written tight or with a decimal, and a few more: "3h", "10d", "5years",
+    /// "3.5 years", "123.45 sec", "all day", "two nights".
+    fn other_duration(&self, i: usize) -> Option<Reading> {
+        let tight_unit = |letters: &str| match letters {
+            "h" => Some(Unit::Hour),
+            "d" => Some(Unit::Day),
+            "w" => Some(Unit::Week),
+            "y" => Some(Unit::Year),
+            other => Unit::of(other),
+        };
+        // "all day", "all month".
+        if self.is(i, "all") {
+            let unit = Unit::of(self.w(i + 1))
+                .filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))
+                .filter(|_| !self.w(i + 1).ends_with('s'))?;
+            return Reading::new(i + 2, TimexKind::Duration, Some(unit.duration(Some(1))));
+        }
+        // "two nights": nights count days.
+        let counted = self.count_at(i).filter(|_| !matches!(self.w(i), "a" | "an"));
+        if let Some((n, k)) = counted.filter(|(_, k)| matches!(self.w(*k), "night" | "nights")) {
+            return Reading::new(k + 1, TimexKind::Duration, Some(Unit::Day.duration(Some(n))));
+        }
+        let word = self.w(i);
+        let digits = word.find(|c: char| !c.is_ascii_digit()).unwrap_or(word.len());
+        if digits == 0 || self.is(i.wrapping_sub(1), "-") {
+            return None;
+        }
+        // "3h", "5years".
+        if digits < word.len() {
+            let unit = tight_unit(&word[digits..])?;
+            return Reading::new(i + 1, TimexKind::Duration, unit.duration_of(&word[..digits]));
+        }
+        // "3.5years", "123.45 sec".
+        if !self.is(i + 1, ".") {
+            return None;
+        }
+        let fraction = self.w(i + 2);
+        let fraction_digits = fraction.find(|c: char| !c.is_ascii_digit()).unwrap_or(fraction.len());
+        if fraction_digits == 0 {
+            return None;
+        }
+        let (unit, end) = if fraction_digits < fraction.len() {
+            (tight_unit(&fraction[fraction_digits..])?, i + 3)
+        } else {
+            (Unit::of(self.w(i + 3))?, i + 4)
+        };
+        let count = format!("{word}.{}", &fraction[..fraction_digits]);
+        Reading::new(end, TimexKind::Duration, unit.duration_of(&count))
     }
 
     /// "the 15th day of next month", "the third month of 2021", "week 27 of last year": a day of
@@ -908,7 +1038,8 @@ impl Grammar<'_> {
         const PLURAL_VERBS: [&str; 8] = ["was", "is", "has", "does", "as", "this", "its", "his"];
         let before = if j > 0 { self.w(j - 1) } else { "" };
         let next = self.w(j + 1);
-        if matches!(before, "$" | "€" | "£" | "¥" | "#" | "no" | "number")
+        // Not in an amount, a phone number, a code or a decimal ("555-1212", "40.1693").
+        if matches!(before, "$" | "€" | "£" | "¥" | "#" | "no" | "number" | "-" | "." | "+")
             || before.bytes().all(|b| b.is_ascii_digit()) && !before.is_empty()
         {
             return false;
@@ -916,9 +1047,9 @@ impl Grammar<'_> {
         if matches!(
             next,
             "%" | "percent" | "per" | "million" | "billion" | "thousand" | "people" | "-" | ":" | "/" | "."
-        ) && !(next == "." && self.w(j + 2).is_empty())
-        {
-            return next == ".";
+        ) {
+            // A year ends a sentence ("in 1991."), not a decimal ("1666.90").
+            return next == "." && !self.w(j + 2).starts_with(|c: char| c.is_ascii_digit());
         }
         let plural_noun = next.len() > 2
             && next.ends_with('s')
@@ -1103,6 +1234,14 @@ impl Grammar<'_> {
         let k = if self.is(k, "-") && Unit::of(self.w(k + 1)).is_some() { k + 1 } else { k };
         let k = if is_day_kind(self.w(k)) && Unit::of(self.w(k + 1)).is_some() { k + 1 } else { k };
         let unit = Unit::of(self.w(k))?;
+        // "a second round", "a second wave": the ordinal, not the unit.
+        let next = self.w(k + 1);
+        if self.w(k) == "second"
+            && next.starts_with(char::is_alphabetic)
+            && !matches!(next, "ago" | "later" | "before" | "after" | "of" | "or" | "and" | "to" | "from")
+        {
+            return None;
+        }
         if n == Some(1)
             && self.w(j) != "one"
             && matches!(self.w(j), "a" | "an")
@@ -1186,7 +1325,12 @@ impl Grammar<'_> {
     fn range_after(&self, i: usize, day: Option<String>) -> Option<Reading> {
         let between = self.is(i, "between");
         let led = between || self.is(i, "from");
-        let first = self.point(if led { i + 1 } else { i }, led)?;
+        let first_at = if led { i + 1 } else { i };
+        // Not inside a chain of numbers ("138-2010-2015" is a phone number).
+        if self.is(first_at.wrapping_sub(1), "-") {
+            return None;
+        }
+        let first = self.point(first_at, led)?;
         let joined = match self.w(first.end()) {
             "to" | "until" | "till" | "through" | "thru" | "-" | "–" | "~" => true,
             "and" => between,
@@ -1197,6 +1341,9 @@ impl Grammar<'_> {
         }
         let second = self.second_point(&first, led)?;
         let mut end = second.end();
+        if self.is(end, "-") {
+            return None;
+        }
         // A day after clock times dates them too: "3:00 to 4:00 tomorrow", "5 to 6pm of April 22";
         // bare hours need a day or a "from" or "between" ("won 3-2 on Sunday" is a score).
         let numbers = matches!((&first, &second), (Point::Number { .. }, Point::Number { .. }));

@@ -421,6 +421,32 @@ mod tests {
     }
 
     #[test]
+    fn written_dates_tight_durations_and_numbers_that_are_not_years() {
+        let dct = "2018-05-29";
+        let v = |s: &str| Some(s.to_string());
+        assert_eq!(one("dated 05-Aug-2016", dct, Tense::Past).1, v("2016-08-05"));
+        assert_eq!(one("plans for Dec/2018", dct, Tense::Future).1, v("2018-12"));
+        assert_eq!(one("on 2019/aug/01", dct, Tense::Future).1, v("2019-08-01"));
+        assert_eq!(one("on 20161016", dct, Tense::Past).1, v("2016-10-16"));
+        assert_eq!(one("on 13/04/21", dct, Tense::Future).1, v("2021-04-13"));
+        assert_eq!(one("born 03/18/40", dct, Tense::Past).1, v("1940-03-18"));
+        assert_eq!(one("for 3h", dct, Tense::Future).1, v("PT3H"));
+        assert_eq!(one("for 3.5 years", dct, Tense::Future).1, v("P3.5Y"));
+        assert_eq!(one("stayed two nights", dct, Tense::Past).1, v("P2D"));
+        assert_eq!(one("open all day", dct, Tense::Past).1, v("P1D"));
+        assert_eq!(one("at present", dct, Tense::Present).1, v("PRESENT_REF"));
+        for text in [
+            "Call 555-1212",
+            "Tel: +86 138-2010-2015",
+            "Latitude: 40.1693, 1666.90125",
+            "a second wave",
+            "This may take long",
+        ] {
+            assert!(values(text, dct, Tense::Present).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn holidays_fall_on_their_day_in_the_tense_or_year_given() {
         let dct = "2019-08-05";
         let v = |s: &str| Some(s.to_string());
