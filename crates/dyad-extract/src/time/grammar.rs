@@ -337,8 +337,23 @@ impl Grammar<'_> {
         match self.w(i) {
             "everyday" => Some((i + 1, "P1D".into())),
             "weekends" => Some((i + 1, "P1WE".into())),
+            "annual" => Some((i + 1, "P1Y".into())),
+            "semiannual" => Some((i + 1, "P0.5Y".into())),
+            "semi" if self.is(i + 1, "-") && matches!(self.w(i + 2), "annual" | "annually") => {
+                Some((i + 3, "P0.5Y".into()))
+            }
+            "mornings" | "afternoons" | "evenings" | "nights" if !self.is(i.wrapping_sub(1), "the") => {
+                Some((i + 1, format!("T{}", part_of_day(self.w(i).strip_suffix('s')?)?)))
+            }
+            "any" if self.is(i + 1, "weekend") => Some((i + 2, "P1WE".into())),
             "every" | "each" => {
-                let j = i + 1;
+                // "every other Friday": every second one is still that weekday.
+                let j =
+                    if self.is(i + 1, "other") && weekday(self.w(i + 2)).is_some() { i + 2 } else { i + 1 };
+                // "every two weekends".
+                if let Some((n, k)) = self.count_at(j).filter(|(_, k)| self.is(*k, "weekends")) {
+                    return Some((k + 1, format!("P{n}WE")));
+                }
                 if let Some(day) = weekday(self.w(j)).filter(|_| self.w(j).len() > 3) {
                     return Some(match part_of_day(self.w(j + 1)) {
                         Some(part) => (j + 2, format!("XXXX-WXX-{day}T{part}")),
@@ -365,10 +380,15 @@ impl Grammar<'_> {
                 let unit = Unit::of(self.w(i + 1)).filter(|_| !self.w(i + 1).ends_with('s'))?;
                 Some((i + 2, unit.duration(Some(1))))
             }
-            // "Fridays", "Tuesday afternoons".
+            // "Fridays", "Tuesday afternoons", "Fridays mornings".
             word => {
-                let day = word.strip_suffix('s').filter(|d| d.len() > 5).and_then(weekday)?;
-                let part = self.w(i + 1).strip_suffix('s').and_then(part_of_day);
+                let plural_part = self.w(i + 1).strip_suffix('s').and_then(part_of_day);
+                let day = word
+                    .strip_suffix('s')
+                    .filter(|d| d.len() > 5)
+                    .and_then(weekday)
+                    .or_else(|| weekday(word).filter(|_| word.len() > 5 && plural_part.is_some()))?;
+                let part = plural_part;
                 Some(match part {
                     Some(part) => (i + 2, format!("XXXX-WXX-{day}T{part}")),
                     None => (i + 1, format!("XXXX-WXX-{day}")),
@@ -467,7 +487,15 @@ impl Grammar<'_> {
             return None;
         }
         let first = piece.number().filter(|n| (1..=31).contains(n) && piece.lower.len() <= 2)?;
-        if !(self.is(i + 1, "/") && self.is(i + 3, "/")) || self.is(i.wrapping_sub(1), "/") {
+        // "10/1/2018", "10-1-2018", "23.04.2022" (the last two with a full year only).
+        let separator = self.w(i + 1);
+        let full_year = self.p.get(i + 4).is_some_and(|p| p.is_digits(4));
+        let separated = match separator {
+            "/" => true,
+            "-" | "." => full_year,
+            _ => false,
+        };
+        if !separated || !self.is(i + 3, separator) || self.is(i.wrapping_sub(1), separator) {
             return None;
         }
         let second = self.p.get(i + 2)?.number()?;
@@ -477,8 +505,9 @@ impl Grammar<'_> {
             2 => self.two_digit_year(y.number()?),
             _ => return None,
         };
-        // Month first, as US news write it; day first when the first cannot be a month.
-        let (m, d) = if first > 12 { (second, first) } else { (first, second) };
+        // Month first, as US news write it; day first when the first cannot be a month, and
+        // with dots, as European dates write it.
+        let (m, d) = if first > 12 || separator == "." { (second, first) } else { (first, second) };
         Reading::new(i + 5, TimexKind::Date, Some(Date::new(year, m, d)?.to_string()))
     }
 
@@ -1355,6 +1384,11 @@ impl Grammar<'_> {
                 r.value
             })
         });
+        // "from April to June in 2017": a year after the range holds for both points.
+        let trailing_year = match (self.w(end), self.year_at(end + 1)) {
+            ("in" | "of", Some(y)) if !is_clock(first_value(&first).unwrap_or("")) => Some(y),
+            _ => None,
+        };
         let (mut begin, mut last) = match (&first, &second, day.as_deref()) {
             (Point::Number { n: a, minute: am, .. }, Point::Number { n: b, minute: bm, .. }, Some(day)) => {
                 hour_range(day, (*a, *am), (*b, *bm))?
@@ -1375,6 +1409,11 @@ impl Grammar<'_> {
             };
             begin = on_day(&begin);
             last = on_day(&last);
+        }
+        if let Some(y) = trailing_year.filter(|_| begin.len() >= 7 && last.len() >= 7) {
+            begin = format!("{y:04}{}", &begin[4..]);
+            last = format!("{y:04}{}", &last[4..]);
+            end += 2;
         }
         let length = duration_between(period(&begin)?.0, period(&last)?.0)?;
         Some(Reading { end, kind: TimexKind::Duration, value: Some(length), range: Some((begin, last)) })
@@ -1397,6 +1436,9 @@ impl Grammar<'_> {
 
     /// One end of a range at `i`.
     fn point(&self, i: usize, led: bool) -> Option<Point> {
+        if let Some(reading) = self.boundary(i) {
+            return Some(Point::Full { start: i, reading });
+        }
         if let Some(reading) = self.longest(i) {
             return Some(Point::Full { start: i, reading });
         }
@@ -1447,6 +1489,26 @@ impl Grammar<'_> {
         Some(Point::Number { n, minute: 0, end })
     }
 
+    /// A range's point at the start, middle or end of a year or month: "the end of 2008" is
+    /// 2009-01-01, where the range stops; "the middle of March" is March 16.
+    fn boundary(&self, i: usize) -> Option<Reading> {
+        let j = if self.is(i, "the") { i + 1 } else { i };
+        let edge = self.w(j);
+        if !matches!(edge, "end" | "start" | "beginning" | "middle") || !self.is(j + 1, "of") {
+            return None;
+        }
+        let whole = self.month_date(j + 2).or_else(|| self.year(j + 2))?;
+        let value = whole.value.as_deref().filter(|v| v.len() == 4 || v.len() == 7)?;
+        let (first, next) = period(value)?;
+        let day = match edge {
+            "end" => next.date,
+            "middle" if value.len() == 4 => Date::new(first.date.year, 7, 2)?,
+            "middle" => first.date.add_days(15)?,
+            _ => first.date,
+        };
+        Reading::new(whole.end, TimexKind::Date, Some(day.to_string()))
+    }
+
     /// Whether the piece before `i` is the hyphen of a range whose first point is a bare number
     /// ("3-8pm", "November 19-20"), not of a numeric date.
     fn joins_range(&self, i: usize) -> bool {
@@ -1479,6 +1541,13 @@ impl Grammar<'_> {
                         a_value = format!("{}{}", &b_value[..10], &a_value[10..]);
                     } else if bare(*b_start, b) {
                         b_value = format!("{}{}", &a_value[..10], &b_value[10..]);
+                    }
+                    // "2:00 to 2:30 pm": an unmarked first hour in the second's afternoon.
+                    let hour = |v: &str| v.get(11..13).and_then(|h| h.parse::<u32>().ok());
+                    if let (Some(h), Some(last)) = (hour(&a_value), hour(&b_value)) {
+                        if h < 12 && h + 12 <= last && !self.has_meridiem(*start, a.end) {
+                            a_value = format!("{}{:02}{}", &a_value[..11], h + 12, &a_value[13..]);
+                        }
                     }
                 } else if !is_clock(&a_value) && !is_clock(&b_value) {
                     // "Jan-Feb 2017": a first point without a year takes the second's.
@@ -1642,14 +1711,20 @@ impl Grammar<'_> {
         self.clock(hour, 0, 0, i + 1)
     }
 
-    /// `value` (a clock time read from pieces `from..to`) moved to the afternoon or evening
-    /// when `part` (`TAF`, `TEV`, `TNI`) says so and the pieces give no "am" or "pm".
-    fn later_in_day(&self, value: &str, part: &str, from: usize, to: usize) -> String {
-        let marked = (from..to).any(|k| {
+    /// Whether pieces `from..to` mark a clock time's half of the day ("am", "p.m.", "3pm", "noon").
+    fn has_meridiem(&self, from: usize, to: usize) -> bool {
+        (from..to).any(|k| {
             let w = self.w(k);
             matches!(w, "a" | "p" | "am" | "pm" | "noon" | "midnight")
                 || (w.ends_with('m') && w.starts_with(|c: char| c.is_ascii_digit()))
-        });
+        })
+    }
+
+    /// `value` (a clock time read from pieces `from..to`) moved to the afternoon or evening
+    /// when `part` (`TAF`, `TEV`, `TNI`) says so and the pieces give no "am" or "pm".
+    fn later_in_day(&self, value: &str, part: &str, from: usize, to: usize) -> String {
+        let marked = self.has_meridiem(from, to);
+
         let Some((day, clock)) = value.rsplit_once('T') else { return value.to_string() };
         let hour = clock.get(..2).and_then(|h| h.parse::<u32>().ok());
         match hour {
@@ -1688,6 +1763,14 @@ fn running_range(dct: Date, unit: Unit, n: i64, direction: i64, within: bool) ->
         _ => (shift(dct, -n)?, dct),
     };
     Some((begin.to_string(), end.to_string()))
+}
+
+/// The value of a range point read as an expression.
+fn first_value(point: &Point) -> Option<&str> {
+    match point {
+        Point::Full { reading, .. } => reading.value.as_deref(),
+        Point::Number { .. } => None,
+    }
 }
 
 /// The half of the day a mark gives: `pm`, `p` after noon, `am`, `a` before.
