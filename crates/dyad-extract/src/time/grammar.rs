@@ -3,7 +3,7 @@
 
 use super::calendar::Date;
 use super::holidays::Holiday;
-use super::interval::{duration_between, period, Moment};
+use super::interval::{add_duration, duration_between, period, Moment};
 use super::scan::{pieces, Piece};
 use super::words::{cardinal, frequency, month, month_is_ambiguous, ordinal, season, weekday, Unit};
 use super::{Range, Tense, Timex, TimexKind};
@@ -158,6 +158,38 @@ impl Grammar<'_> {
             }
         }
         Some((first, i + 1))
+    }
+
+    /// A year in words at `i` ("nineteen eighty six", "nineteen hundred ninety three", "two
+    /// thousand and fifteen"; "two thousand" alone only `after_date`), and the piece after it.
+    fn spelled_year(&self, i: usize, after_date: bool) -> Option<(i32, usize)> {
+        let number_word = |k: usize| {
+            let w = self.w(k);
+            cardinal(w).filter(|_| w.bytes().all(|b| b.is_ascii_lowercase()) && !matches!(w, "a" | "an"))
+        };
+        // Tens and units: "eighty six", "ninety", "seventy-two", "thirteen".
+        let below_hundred = |k: usize| -> Option<(u32, usize)> {
+            let tens = number_word(k).filter(|n| (10..100).contains(n))?;
+            let k2 = if self.is(k + 1, "-") { k + 2 } else { k + 1 };
+            match number_word(k2).filter(|u| (1..10).contains(u) && tens % 10 == 0 && tens >= 20) {
+                Some(unit) => Some((tens + unit, k2 + 1)),
+                None => Some((tens, k + 1)),
+            }
+        };
+        if self.is(i, "two") && self.is(i + 1, "thousand") {
+            let k = if self.is(i + 2, "and") { i + 3 } else { i + 2 };
+            let rest = below_hundred(k)
+                .or_else(|| number_word(k).filter(|n| (1..10).contains(n)).map(|n| (n, k + 1)));
+            return match rest {
+                Some((n, end)) => Some((2000 + n as i32, end)),
+                None if after_date => Some((2000, i + 2)),
+                None => None,
+            };
+        }
+        let century = number_word(i).filter(|n| (10..=20).contains(n))?;
+        let k = if self.is(i + 1, "hundred") { i + 2 } else { i + 1 };
+        let (n, end) = below_hundred(k)?;
+        Some((century as i32 * 100 + n as i32, end))
     }
 
     /// "next year", "last year", "this year" at `i`: the year they name.
@@ -448,6 +480,8 @@ impl Grammar<'_> {
         let after_comma = if self.is(j, ",") || self.is(j, "of") { j + 1 } else { j };
         let (year, end) = if let Some(y) = self.year_at(after_comma) {
             (Some(Some(y)), after_comma + 1)
+        } else if let Some((y, end)) = self.spelled_year(after_comma, true) {
+            (Some(Some(y)), end)
         } else if let Some((y, end)) = self.anchored_year(j) {
             (Some(y), end)
         } else {
@@ -570,8 +604,34 @@ impl Grammar<'_> {
             ("the", "day", "before", "yesterday") => (i + 4, TimexKind::Date, date(-2)),
             ("the", "day", "after", "tomorrow") => (i + 4, TimexKind::Date, date(2)),
             ("today", ..) => (i + 1, TimexKind::Date, date(0)),
+            // "on the 18th", "around the 21st this month": a day of a month.
+            ("the", ord, ..) if ordinal(ord).is_some() && ord.starts_with(|c: char| c.is_ascii_digit()) => {
+                let (n, k) = self.day_at(i + 1)?;
+                if self.w(k).starts_with(char::is_alphabetic)
+                    && !matches!(self.w(k), "this" | "next" | "last" | "at" | "and" | "or" | "to")
+                {
+                    return None;
+                }
+                let named =
+                    self.relative_period(k).filter(|r| r.value.as_ref().is_some_and(|v| v.len() == 7));
+                match (named, self.dct) {
+                    (Some(month), _) => {
+                        let m = month.value?;
+                        let value =
+                            Date::new(m[..4].parse().ok()?, m[5..].parse().ok()?, n).map(|d| d.to_string());
+                        (month.end, TimexKind::Date, value)
+                    }
+                    (None, Some(dct)) => {
+                        let value = self
+                            .nearest_in_tense_months(dct, |y, m| Date::new(y, m, n))
+                            .map(|d| d.to_string());
+                        (k, TimexKind::Date, value)
+                    }
+                    (None, None) => (k, TimexKind::Date, Some(format!("XXXX-XX-{n:02}"))),
+                }
+            }
             ("yesterday", ..) => (i + 1, TimexKind::Date, date(-1)),
-            ("tomorrow", ..) => (i + 1, TimexKind::Date, date(1)),
+            ("tomorrow" | "tmrw" | "tmr", ..) => (i + 1, TimexKind::Date, date(1)),
             ("tonight", ..) => (i + 1, TimexKind::Time, part(0, "NI")),
             ("last", "night", ..) => (i + 2, TimexKind::Time, part(-1, "NI")),
             ("this", p, ..) if part_of_day(p).is_some() => (i + 2, TimexKind::Time, part(0, part_of_day(p)?)),
@@ -1031,6 +1091,9 @@ impl Grammar<'_> {
 
     /// Years and decades: "1991", "in 2030", "the 1990s", "the mid-1990s", "the 20th century".
     fn year(&self, i: usize) -> Option<Reading> {
+        if let Some((y, end)) = self.spelled_year(i, false).filter(|(_, end)| *end >= i + 2) {
+            return Reading::new(end, TimexKind::Date, Some(format!("{y:04}")));
+        }
         let mut j = if self.is(i, "the") { i + 1 } else { i };
         if matches!(self.w(j), "early" | "late" | "mid") {
             j += if self.is(j + 1, "-") { 2 } else { 1 };
@@ -1111,6 +1174,16 @@ impl Grammar<'_> {
         let spelled =
             cardinal(word).filter(|h| (1..=12).contains(h) && word.bytes().all(|b| b.is_ascii_lowercase()));
         let hour = self.p.get(i)?.number().filter(|h| *h <= 24 && word.len() <= 2).or(spelled)?;
+        // "at seven twenty-seven", "from three thirty": spelled minutes after a spelled hour,
+        // where a word before says a time follows.
+        let clock_word_before =
+            matches!(self.w(i.wrapping_sub(1)), "at" | "from" | "to" | "until" | "till" | "around");
+        if let (Some(_), true) = (spelled, clock_word_before) {
+            if let Some((minute, end)) = self.spelled_minutes(i + 1) {
+                let end = if matches!(self.w(end), "minutes" | "minute") { end + 1 } else { end };
+                return self.clock(hour, minute, 0, end);
+            }
+        }
         let (mut minute, mut second, mut j, mut mark) = (0, 0, i + 1, None);
         let separator = self.w(j);
         let dotted = separator == ".";
@@ -1166,6 +1239,19 @@ impl Grammar<'_> {
         (end >= i + 3 && !dotted && spelled.is_none() && hour < 24)
             .then(|| self.clock(hour, minute, second, end))
             .flatten()
+    }
+
+    /// Minutes in words at `i`, 10 to 59 ("thirty", "twenty-seven", "forty five"), and the
+    /// piece after them.
+    fn spelled_minutes(&self, i: usize) -> Option<(u32, usize)> {
+        let word =
+            |k: usize| cardinal(self.w(k)).filter(|_| self.w(k).bytes().all(|b| b.is_ascii_lowercase()));
+        let tens = word(i).filter(|n| (10..60).contains(n))?;
+        let k = if self.is(i + 1, "-") { i + 2 } else { i + 1 };
+        match word(k).filter(|u| (1..10).contains(u) && tens % 10 == 0 && tens >= 20) {
+            Some(unit) => Some((tens + unit, k + 1)),
+            None => Some((tens, i + 1)),
+        }
     }
 
     /// A time of day on the DCT's day (only the clock without a DCT).
@@ -1226,6 +1312,21 @@ impl Grammar<'_> {
     /// Amounts of time: "two weeks", "within two weeks", "the next three years", "a fifty-year
     /// history", "for years".
     fn duration(&self, i: usize) -> Option<Reading> {
+        // "5 upcoming years", "10 previous weeks": the count before the direction.
+        // Not the tail of a figure ("1,000 last week").
+        let whole_count = !matches!(self.w(i), "a" | "an") && !matches!(self.w(i.wrapping_sub(1)), "," | ".");
+        if let Some((n, k)) = self.count_at(i).filter(|(n, _)| *n > 0 && whole_count) {
+            let direction = match self.w(k) {
+                "next" | "upcoming" | "coming" | "following" => 1,
+                "past" | "previous" | "last" => -1,
+                _ => 0,
+            };
+            if let Some(unit) = Unit::of(self.w(k + 1)).filter(|_| direction != 0) {
+                let range = self.dct.and_then(|dct| running_range(dct, unit, i64::from(n), direction, false));
+                let value = Some(unit.duration(Some(n)));
+                return Some(Reading { end: k + 2, kind: TimexKind::Duration, value, range });
+            }
+        }
         let mut j = i;
         let within = self.is(j, "within");
         if within {
@@ -1352,6 +1453,9 @@ impl Grammar<'_> {
 
     /// A range from `i`, its clock times on `day` when one stands before it.
     fn range_after(&self, i: usize, day: Option<String>) -> Option<Reading> {
+        if let Some(span) = self.span_from_start(i, day.as_deref()) {
+            return Some(span);
+        }
         let between = self.is(i, "between");
         let led = between || self.is(i, "from");
         let first_at = if led { i + 1 } else { i };
@@ -1417,6 +1521,60 @@ impl Grammar<'_> {
         }
         let length = duration_between(period(&begin)?.0, period(&last)?.0)?;
         Some(Reading { end, kind: TimexKind::Duration, value: Some(length), range: Some((begin, last)) })
+    }
+
+    /// An amount of time from a start: "from 2pm for 2 hours", "for 3 hours from 10 am",
+    /// "a week starting tomorrow", "for 3 days, from today": a range of that length.
+    fn span_from_start(&self, i: usize, day: Option<&str>) -> Option<Reading> {
+        let clock_at = |k: usize| {
+            self.time_of_day(k).or_else(|| {
+                // A bare hour after "from": "from 9 for 2.5 hrs".
+                let hour =
+                    self.p.get(k)?.number().filter(|h| (1..=12).contains(h) && self.w(k).len() <= 2)?;
+                self.is(k.wrapping_sub(1), "from").then(|| self.clock(hour, 0, 0, k + 1)).flatten()
+            })
+        };
+        let amount = |k: usize| {
+            self.duration(k).or_else(|| self.other_duration(k)).filter(|d| d.kind == TimexKind::Duration)
+        };
+        let (start, length, end) = if self.is(i, "from") {
+            // "from 2pm for 2 hours"
+            let start = clock_at(i + 1)?;
+            if !self.is(start.end, "for") {
+                return None;
+            }
+            let length = amount(start.end + 1)?;
+            let end = length.end;
+            (start, length, end)
+        } else {
+            // "for 3 hours from 10 am", "a week starting tomorrow", "for 3 days, from today"
+            let k = if self.is(i, "for") { i + 1 } else { i };
+            let length = amount(k)?;
+            let mut j = length.end;
+            if self.is(j, ",") {
+                j += 1;
+            }
+            let starting = matches!(self.w(j), "starting" | "beginning");
+            if !(starting || (self.is(j, "from") && k > i)) {
+                return None;
+            }
+            j += 1;
+            if starting && matches!(self.w(j), "from" | "on") {
+                j += 1;
+            }
+            let start =
+                clock_at(j).or_else(|| self.longest(j).filter(|r| day_of(r.value.as_deref()).is_some()))?;
+            let end = start.end;
+            (start, length, end)
+        };
+        let mut begin = start.value.clone()?;
+        if let Some(on) = day_of(day).filter(|_| is_clock(&begin)) {
+            begin = format!("{on}{}", &begin[10..]);
+        }
+        let from = Moment::parse(&begin)?;
+        let until = add_duration(from, length.value.as_deref()?)?;
+        let last = until.value(is_clock(&begin) || until.second != 0);
+        Some(Reading { end, kind: TimexKind::Duration, value: length.value, range: Some((begin, last)) })
     }
 
     /// The second point of a range after `first`: a month name is one there even where it

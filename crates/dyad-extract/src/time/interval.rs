@@ -147,6 +147,58 @@ pub fn duration_between(from: Moment, to: Moment) -> Option<String> {
     Some(out)
 }
 
+/// `from` moved on by a TimeML duration (`P3D`, `P2W`, `P1Y`, `PT2.5H`, `PT3H30M`); fractions
+/// only in hours, minutes and seconds.
+pub fn add_duration(from: Moment, duration: &str) -> Option<Moment> {
+    let body = duration.strip_prefix('P')?;
+    let (date_part, time_part) = body.split_once('T').unwrap_or((body, ""));
+    let mut date = from.date;
+    let mut seconds = f64::from(from.second);
+    for (part, in_time) in [(date_part, false), (time_part, true)] {
+        let mut number = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' {
+                number.push(c);
+                continue;
+            }
+            let n: f64 = number.parse().ok()?;
+            number.clear();
+            let whole = || (n.fract() == 0.0).then_some(n as i64);
+            match (in_time, c) {
+                (false, 'Y') => date = date.add_months(12 * whole()?)?,
+                (false, 'M') => date = date.add_months(whole()?)?,
+                (false, 'W') => date = date.add_days(7 * whole()?)?,
+                (false, 'D') => date = date.add_days(whole()?)?,
+                (true, 'H') => seconds += n * 3600.0,
+                (true, 'M') => seconds += n * 60.0,
+                (true, 'S') => seconds += n,
+                _ => return None,
+            }
+        }
+        if !number.is_empty() {
+            return None;
+        }
+    }
+    let days = (seconds / 86_400.0).floor();
+    Some(Moment { date: date.add_days(days as i64)?, second: (seconds - days * 86_400.0).round() as u32 })
+}
+
+impl Moment {
+    /// The TimeML value of the moment: the day alone at midnight when `clock` is false,
+    /// else with hours and minutes (and seconds when it has them).
+    pub fn value(self, clock: bool) -> String {
+        if !clock {
+            return self.date.to_string();
+        }
+        let (h, m, s) = (self.second / 3600, self.second % 3600 / 60, self.second % 60);
+        if s > 0 {
+            format!("{}T{h:02}:{m:02}:{s:02}", self.date)
+        } else {
+            format!("{}T{h:02}:{m:02}", self.date)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,5 +234,16 @@ mod tests {
         assert_eq!(d("2016-11-07T03", "2016-11-07T17").as_deref(), Some("PT14H"));
         assert_eq!(d("2016-11-07", "2016-11-07"), None);
         assert_eq!(clock_seconds("24:00"), None);
+    }
+
+    #[test]
+    fn durations_move_moments_on() {
+        let add = |a: &str, d: &str| add_duration(m(a), d).map(|x| x.value(true));
+        assert_eq!(add("2016-11-07T09:00", "PT2.5H").as_deref(), Some("2016-11-07T11:30"));
+        assert_eq!(add("2016-11-07T22:00", "PT3H30M").as_deref(), Some("2016-11-08T01:30"));
+        assert_eq!(add("2019-05-20", "P2W").map(|v| v[..10].to_string()).as_deref(), Some("2019-06-03"));
+        assert_eq!(add("2019-01-31", "P1M").map(|v| v[..10].to_string()).as_deref(), Some("2019-02-28"));
+        assert_eq!(add("2019-01-31", "P1.5M"), None);
+        assert_eq!(add("2019-01-31", "PXD"), None);
     }
 }

@@ -447,6 +447,29 @@ mod tests {
     }
 
     #[test]
+    fn spans_from_a_start_spelled_years_and_days_of_the_month() {
+        let dct = "2016-11-07";
+        let range = |text: &str| {
+            let t = find_times(text, Date::parse(dct).ok(), Tense::Future);
+            assert_eq!(t.len(), 1, "{text}: {t:?}");
+            t[0].range.as_ref().map(|r| format!("{} {}", r.begin, r.end)).unwrap_or_default()
+        };
+        assert_eq!(range("from 2pm for 2 hours"), "2016-11-07T14:00 2016-11-07T16:00");
+        assert_eq!(range("for 3 hours from 10 am"), "2016-11-07T10:00 2016-11-07T13:00");
+        assert_eq!(range("a week starting tomorrow"), "2016-11-08 2016-11-15");
+        assert_eq!(range("in the 5 upcoming years"), "2016-11-08 2021-11-08");
+        let v = |s: &str| Some(s.to_string());
+        assert_eq!(one("born on 13 Sept nineteen seventy two", dct, Tense::Past).1, v("1972-09-13"));
+        assert_eq!(one("left in two thousand and fifteen", dct, Tense::Past).1, v("2015"));
+        assert_eq!(one("the vote on the 18th", dct, Tense::Future).1, v("2016-11-18"));
+        assert_eq!(one("at seven twenty-seven", dct, Tense::Future).1, v("2016-11-07T07:27"));
+        assert!(values("the 18th century", dct, Tense::Past)
+            .iter()
+            .all(|t| t.2.as_deref() != Some("2016-11-18")));
+        assert!(values("the 4th Infantry Division", dct, Tense::Past).is_empty());
+    }
+
+    #[test]
     fn holidays_fall_on_their_day_in_the_tense_or_year_given() {
         let dct = "2019-08-05";
         let v = |s: &str| Some(s.to_string());
