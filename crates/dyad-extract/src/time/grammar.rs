@@ -7,8 +7,10 @@ use super::interval::{add_duration, duration_between, period, Moment};
 use super::scan::{pieces, Piece};
 use super::words::{cardinal, frequency, month, month_is_ambiguous, ordinal, season, weekday, Unit};
 use super::{Range, Tense, Timex, TimexKind};
+use std::cell::RefCell;
 
 /// A reading found by a rule: the piece after its last one, its type and value.
+#[derive(Clone)]
 struct Reading {
     end: usize,
     kind: TimexKind,
@@ -31,7 +33,7 @@ pub fn find(text: &str, dct: Option<Date>, tense: Tense) -> Vec<Timex> {
 }
 
 fn find_in(pieces: &[Piece], dct: Option<Date>, tense: Tense) -> Vec<Timex> {
-    let g = Grammar { p: pieces, dct, tense };
+    let g = Grammar { p: pieces, dct, tense, longest_at: RefCell::new(vec![None; pieces.len()]) };
     let mut out = Vec::new();
     let mut i = 0;
     while i < pieces.len() {
@@ -59,6 +61,18 @@ impl Grammar<'_> {
         if i >= self.p.len() {
             return None;
         }
+        if let Some(known) = self.longest_at.borrow().get(i).cloned().flatten() {
+            return known;
+        }
+        let found = self.find_longest(i);
+        if let Some(slot) = self.longest_at.borrow_mut().get_mut(i) {
+            *slot = Some(found.clone());
+        }
+        found
+    }
+
+    /// [`Self::longest`] without the memory.
+    fn find_longest(&self, i: usize) -> Option<Reading> {
         let rules: [fn(&Self, usize) -> Option<Reading>; 19] = [
             Self::named_period,
             Self::holiday,
@@ -96,6 +110,9 @@ struct Grammar<'a> {
     p: &'a [Piece],
     dct: Option<Date>,
     tense: Tense,
+    /// The longest reading at each piece, once found: rules look ahead through one another
+    /// ("two days after two days after ..."), which without it takes exponential time.
+    longest_at: RefCell<Vec<Option<Option<Reading>>>>,
 }
 
 /// Words before a bare month or weekday that make it a date ("in May", not "may go").
@@ -439,6 +456,15 @@ impl Grammar<'_> {
     /// Dates with a month name: "November 2", "2 November 2018", "Nov. 2, 2018", "March 2008",
     /// "May 9 next year", "in May".
     fn month_date(&self, i: usize) -> Option<Reading> {
+        // "Dec31", "mar3": a month and its day in one piece.
+        let word = self.w(i);
+        if let Some(k) = word.find(|c: char| c.is_ascii_digit()).filter(|k| *k >= 3) {
+            let (name, digits) = word.split_at(k);
+            let day = digits.parse::<u32>().ok().filter(|d| (1..=31).contains(d) && digits.len() <= 2);
+            if let (Some(m), Some(day)) = (month(name), day) {
+                return self.finish_date(m, Some(day), i + 1);
+            }
+        }
         // Day first: "2 November", "the 2nd of November".
         let start = if self.is(i, "the") { i + 1 } else { i };
         if let Some((day, j)) = self.day_at(start) {
@@ -482,6 +508,11 @@ impl Grammar<'_> {
             (Some(Some(y)), after_comma + 1)
         } else if let Some((y, end)) = self.spelled_year(after_comma, true) {
             (Some(Some(y)), end)
+        } else if let Some(yy) =
+            self.p.get(j + 1).filter(|p| self.is(j, "of") && p.is_digits(2)).and_then(|p| p.number())
+        {
+            // "April of 87".
+            (Some(Some(self.two_digit_year(yy))), j + 2)
         } else if let Some((y, end)) = self.anchored_year(j) {
             (Some(y), end)
         } else {
@@ -1405,6 +1436,21 @@ impl Grammar<'_> {
                 }
             }
         }
+        // "the last four months of 2021", "the first 2 weeks of 2021": inside that period.
+        let edge = matches!(self.w(lead), "first" | "last" | "final");
+        let whole = self.longest(end + 1).filter(|_| edge && self.is(end, "of"));
+        if let (Some(whole), Some(n)) = (whole, n) {
+            let first = self.w(lead) == "first";
+            let range = whole.value.as_deref().and_then(|v| range_inside(v, unit, i64::from(n), first));
+            if range.is_some() {
+                return Some(Reading {
+                    end: whole.end,
+                    kind: TimexKind::Duration,
+                    value: Some(unit.duration(Some(n))),
+                    range,
+                });
+            }
+        }
         let range = match (self.dct, n) {
             // "within two weeks" runs forward from the DCT.
             (Some(dct), Some(n)) if direction != 0 || within => {
@@ -1990,6 +2036,37 @@ fn shift_day(from: Date, unit: Unit, n: i64) -> Option<Date> {
         Unit::Year => from.add_months(12 * n),
         _ => None,
     }
+}
+
+/// The first or last `n` units of the year or month `period` (`2021`, `2021-10`): days and
+/// months from its edge, weeks as whole ISO weeks ("the first 2 weeks of 2021" run from
+/// 2021-01-04, the Monday of its week 1).
+fn range_inside(period_value: &str, unit: Unit, n: i64, first: bool) -> Option<(String, String)> {
+    let (start, next) = period(period_value).filter(|_| matches!(period_value.len(), 4 | 7))?;
+    let (start, next) = (start.date, next.date);
+    let monday_on_or_after = |d: Date| d.add_days((8 - i64::from(d.weekday())) % 7);
+    let (begin, end) = match (unit, first) {
+        (Unit::Week, true) => {
+            let b = if period_value.len() == 4 {
+                period(&format!("{period_value}-W01"))?.0.date
+            } else {
+                monday_on_or_after(start)?
+            };
+            (b, b.add_days(7 * n)?)
+        }
+        (Unit::Week, false) => {
+            let e = if period_value.len() == 4 {
+                period(&format!("{:04}-W01", start.year + 1))?.0.date
+            } else {
+                monday_on_or_after(next)?
+            };
+            (e.add_days(-7 * n)?, e)
+        }
+        (Unit::Day | Unit::Month | Unit::Year, true) => (start, shift_day(start, unit, n)?),
+        (Unit::Day | Unit::Month | Unit::Year, false) => (shift_day(next, unit, -n)?, next),
+        _ => return None,
+    };
+    (begin >= start.add_days(-6)? && end <= next.add_days(6)?).then(|| (begin.to_string(), end.to_string()))
 }
 
 /// The day (`YYYY-MM-DD`) a date or time value falls on.

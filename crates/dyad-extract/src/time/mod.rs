@@ -467,6 +467,10 @@ mod tests {
             .iter()
             .all(|t| t.2.as_deref() != Some("2016-11-18")));
         assert!(values("the 4th Infantry Division", dct, Tense::Past).is_empty());
+        assert_eq!(range("the last four months of 2021"), "2021-09-01 2022-01-01");
+        assert_eq!(range("the first 2 weeks of 2021"), "2021-01-04 2021-01-18");
+        assert_eq!(one("sold on Dec31, 1994", dct, Tense::Past).1, v("1994-12-31"));
+        assert_eq!(one("in April of 87", dct, Tense::Past).1, v("1987-04"));
     }
 
     #[test]
@@ -554,6 +558,107 @@ mod tests {
                 let dct = dct.and_then(|d| Date::parse(d).ok());
                 for t in find_times(&s, dct, Tense::Past) {
                     assert!(t.start < t.end && s.is_char_boundary(t.start) && s.is_char_boundary(t.end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_chains_of_counted_days_read_as_one_day() {
+        // Each "two days after" looks ahead through the rest; read once per place, the chain
+        // stays linear (read afresh, 200 links would never finish).
+        let text = format!("It happened {}tomorrow.", "two days after ".repeat(200));
+        let found = find_times(&text, Date::parse("2019-01-01").ok(), Tense::Past);
+        assert_eq!(found.len(), 1);
+        let expected = Date::parse("2019-01-01").unwrap().add_days(1 + 2 * 200).unwrap().to_string();
+        assert_eq!(found[0].value.as_deref(), Some(expected.as_str()));
+    }
+
+    #[test]
+    fn random_sentences_of_time_words_give_sound_spans_and_no_panic() {
+        // Words every rule keys on, strung at random, at the edges of the calendar and without
+        // a DCT: ranges, clocks, holidays, counts and separators in any order.
+        let words = [
+            "from",
+            "to",
+            "between",
+            "and",
+            "-",
+            "/",
+            ".",
+            ",",
+            "'",
+            "the",
+            "of",
+            "at",
+            "on",
+            "in",
+            "for",
+            "every",
+            "next",
+            "last",
+            "first",
+            "week",
+            "weekend",
+            "month",
+            "year",
+            "day",
+            "days",
+            "hours",
+            "Monday",
+            "Friday",
+            "May",
+            "March",
+            "Dec",
+            "Easter",
+            "Christmas",
+            "eve",
+            "half",
+            "past",
+            "quarter",
+            "o",
+            "clock",
+            "pm",
+            "a",
+            "am",
+            "m",
+            "tonight",
+            "morning",
+            "end",
+            "starting",
+            "twenty",
+            "nineteen",
+            "thousand",
+            "two",
+            "31",
+            "12",
+            "9",
+            "2019",
+            "0",
+            "99999",
+            "20161016",
+            "3h",
+            "Q4",
+            "18th",
+            "ago",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..4000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 12 + 1) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                s.push_str(words[(seed % words.len() as u64) as usize]);
+                s.push(if seed.is_multiple_of(3) { '-' } else { ' ' });
+            }
+            for (dct, tense) in
+                [("0001-01-01", Tense::Past), ("9999-12-31", Tense::Future), ("", Tense::Present)]
+            {
+                let mut last_end = 0;
+                for t in find_times(&s, Date::parse(dct).ok(), tense) {
+                    assert!(t.start >= last_end && t.start < t.end && t.end <= s.len(), "{s:?}: {t:?}");
+                    last_end = t.end;
                 }
             }
         }
