@@ -302,6 +302,9 @@ impl Grammar<'_> {
             "this" => (Some(0), j + 1),
             _ => (None, j),
         };
+        if !Holiday::may_start(self.w(j)) {
+            return None;
+        }
         let words = self.words_from(j);
         let names: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
         let (holiday, len) = Holiday::named(&names)?;

@@ -57,6 +57,14 @@ const HOLIDAYS: [(&[&str], Rule); 30] = [
 pub struct Holiday(Rule);
 
 impl Holiday {
+    /// Whether some holiday's name starts with `word` (lowercase): a cheap test before
+    /// [`Self::named`].
+    pub fn may_start(word: &str) -> bool {
+        HOLIDAYS.iter().any(|(name, _)| {
+            name[0] == word || (name[0].ends_with('s') && name[0].strip_suffix('s') == Some(word))
+        })
+    }
+
     /// The holiday whose name `words` start with, and how many words the name takes.
     pub fn named(words: &[&str]) -> Option<(Self, usize)> {
         HOLIDAYS.iter().find_map(|(name, rule)| {

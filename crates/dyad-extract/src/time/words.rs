@@ -197,6 +197,10 @@ pub fn ordinal(word: &str) -> Option<u32> {
         "thirtieth",
         "thirty-first",
     ];
+    // Every ordinal ends so: most words are turned away here, at no cost.
+    if !["st", "nd", "rd", "th"].iter().any(|end| word.ends_with(end)) {
+        return None;
+    }
     if let Some(i) = WORDS.iter().position(|w| *w == word) {
         return Some(i as u32 + 1);
     }
@@ -215,6 +219,47 @@ pub fn ordinal(word: &str) -> Option<u32> {
 pub fn cardinal(word: &str) -> Option<u32> {
     if matches!(word, "a" | "an") {
         return Some(1);
+    }
+    if !word.is_empty() && word.len() <= 9 && word.bytes().all(|b| b.is_ascii_digit()) {
+        return word.parse().ok().filter(|n| *n <= 1_000_000);
+    }
+    // Only number words go to the number reader (it allocates; the grammar asks at every word).
+    const NUMBER_WORDS: [&str; 32] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "dozen",
+    ];
+    if !NUMBER_WORDS.contains(&word) {
+        return None;
     }
     let value = crate::number::parse(word)?;
     (value >= 0.0 && value.fract() == 0.0 && value <= 1e6).then_some(value as u32)
