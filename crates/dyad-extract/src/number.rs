@@ -229,6 +229,12 @@ fn tens(word: &str) -> Option<f64> {
     TENS.iter().position(|w| *w == word).map(|v| (v as f64 + 2.0) * 10.0)
 }
 
+/// Whether `word` (lowercase) is a number word the reader knows: "seven", "forty", "hundred",
+/// "dozen". A cheap test before [`parse`], which allocates.
+pub(crate) fn is_number_word(word: &str) -> bool {
+    ones(word).is_some() || tens(word).is_some() || scale(word).is_some() || word == "dozen"
+}
+
 /// The power of ten of a scale word ("million" → 6).
 pub(crate) fn scale(word: &str) -> Option<i32> {
     SCALES.iter().find(|(w, _)| *w == word).map(|&(_, e)| e)

@@ -224,41 +224,7 @@ pub fn cardinal(word: &str) -> Option<u32> {
         return word.parse().ok().filter(|n| *n <= 1_000_000);
     }
     // Only number words go to the number reader (it allocates; the grammar asks at every word).
-    const NUMBER_WORDS: [&str; 32] = [
-        "zero",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "thirteen",
-        "fourteen",
-        "fifteen",
-        "sixteen",
-        "seventeen",
-        "eighteen",
-        "nineteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "seventy",
-        "eighty",
-        "ninety",
-        "hundred",
-        "thousand",
-        "million",
-        "dozen",
-    ];
-    if !NUMBER_WORDS.contains(&word) {
+    if !crate::number::is_number_word(word) {
         return None;
     }
     let value = crate::number::parse(word)?;
