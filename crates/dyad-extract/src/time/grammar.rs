@@ -1040,7 +1040,8 @@ impl Grammar<'_> {
         }
         let (n, j) = self.count_at(i)?;
         let unit = Unit::of(self.w(j))?;
-        let anchor = self.longest(j + 2).filter(|r| day_of(r.value.as_deref()).is_some());
+        let anchor =
+            self.longest(j + 2).filter(|r| r.kind == TimexKind::Date && day_of(r.value.as_deref()).is_some());
         if let ("before" | "after" | "from", Some(day)) = (self.w(j + 1), anchor) {
             let sign = if self.is(j + 1, "before") { -1 } else { 1 };
             let from = day
@@ -1598,6 +1599,10 @@ impl Grammar<'_> {
         } else {
             // "for 3 hours from 10 am", "a week starting tomorrow", "for 3 days, from today"
             let k = if self.is(i, "for") { i + 1 } else { i };
+            // Only a count starts an amount here: most places are turned away at no cost.
+            if k == i && self.count_at(i).is_none() {
+                return None;
+            }
             let length = amount(k)?;
             let mut j = length.end;
             if self.is(j, ",") {
