@@ -327,11 +327,10 @@ impl Grammar<'_> {
     /// when `part` (`TAF`, `TEV`, `TNI`) says so and the pieces give no "am" or "pm".
     pub(super) fn later_in_day(&self, value: &str, part: &str, from: usize, to: usize) -> String {
         let marked = self.has_meridiem(from, to);
-
         let Some((day, clock)) = value.rsplit_once('T') else { return value.to_string() };
         let hour = clock.get(..2).and_then(|h| h.parse::<u32>().ok());
         match hour {
-            Some(h) if h < 12 && !marked && matches!(part, "TAF" | "TEV" | "TNI") => {
+            Some(h) if h < 12 && !marked && is_later_part(part) => {
                 format!("{day}T{:02}{}", h + 12, &clock[2..])
             }
             _ => value.to_string(),

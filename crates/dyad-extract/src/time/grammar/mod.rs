@@ -200,13 +200,7 @@ impl Grammar<'_> {
     /// tense's direction: the latest up to the DCT in the past, the first from it in the future,
     /// the nearest in the present.
     fn nearest_in_tense(&self, dct: Date, in_year: impl Fn(i32) -> Option<Date>) -> Option<Date> {
-        let candidates = [dct.year - 1, dct.year, dct.year + 1].map(in_year);
-        let days = candidates.iter().flatten().copied();
-        match self.tense {
-            Tense::Past => days.filter(|d| *d <= dct).max(),
-            Tense::Future => days.filter(|d| *d >= dct).min(),
-            Tense::Present => days.min_by_key(|d| distance(*d, dct)),
-        }
+        self.pick_in_tense(dct, [dct.year - 1, dct.year, dct.year + 1].into_iter().filter_map(in_year))
     }
 
     /// Like [`Self::nearest_in_tense`] over the months of the year around the DCT: the day
@@ -217,6 +211,12 @@ impl Grammar<'_> {
         in_month: impl Fn(i32, u32) -> Option<Date>,
     ) -> Option<Date> {
         let days = (-12..=12).filter_map(|k| dct.add_months(k)).filter_map(|d| in_month(d.year, d.month));
+        self.pick_in_tense(dct, days)
+    }
+
+    /// Among `days`, the latest up to the DCT in the past, the first from it in the future, the
+    /// nearest in the present.
+    fn pick_in_tense(&self, dct: Date, days: impl Iterator<Item = Date>) -> Option<Date> {
         match self.tense {
             Tense::Past => days.filter(|d| *d <= dct).max(),
             Tense::Future => days.filter(|d| *d >= dct).min(),
@@ -292,6 +292,12 @@ fn year_shift(word: &str) -> Option<i32> {
         "next" => Some(1),
         _ => None,
     }
+}
+
+/// Whether a value ends in a part of the day whose hours are after noon (`TAF`, `TEV`,
+/// `TNI`): "7 in the evening", "between 7 and 9 last night".
+fn is_later_part(value: &str) -> bool {
+    value.ends_with("TAF") || value.ends_with("TEV") || value.ends_with("TNI")
 }
 
 /// The TimeML name of a part of the day.

@@ -88,9 +88,7 @@ impl Grammar<'_> {
         if let Some(on) = day_of(day.as_deref()).filter(|_| is_clock(&begin) && is_clock(&last)) {
             // Morning hours on an afternoon, evening or night are the later ones: "between 7
             // and 9:30 last night".
-            let later = day
-                .as_deref()
-                .is_some_and(|d| d.ends_with("TAF") || d.ends_with("TEV") || d.ends_with("TNI"));
+            let later = day.as_deref().is_some_and(is_later_part);
             let hour = |v: &str| v.get(11..13).and_then(|h| h.parse::<u32>().ok());
             let shift = later && hour(&begin).is_some_and(|h| h < 12) && hour(&last).is_some_and(|h| h < 12);
             let on_day = |v: &str| match (shift, hour(v)) {
@@ -377,7 +375,7 @@ fn same_year_after(value: &str, other: &str) -> Option<String> {
 /// The clock times of bare hours on `day` ("Monday 3-8", "between 7 and 9 last night"): the
 /// second after the first, both in the afternoon or evening when the day names one.
 fn hour_range(day: &str, first: (u32, u32), second: (u32, u32)) -> Option<(String, String)> {
-    let later = day.ends_with("TAF") || day.ends_with("TEV") || day.ends_with("TNI");
+    let later = is_later_part(day);
     let a = first.0 + if later && first.0 < 12 { 12 } else { 0 };
     let mut b = second.0 + if later && second.0 < 12 { 12 } else { 0 };
     if b <= a && b + 12 < 24 {
