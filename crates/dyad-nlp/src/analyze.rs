@@ -66,6 +66,11 @@ impl Pipeline {
         Self { parser: self.parser.map(|p| p.with_beam(width)), ..self }
     }
 
+    /// The parser, when the pipeline parses.
+    pub fn parser(&self) -> Option<&Parser> {
+        self.parser.as_ref()
+    }
+
     /// The tagger in use.
     pub fn tagger(&self) -> &Tagger {
         &self.tagger

@@ -4,18 +4,19 @@
 //! Figures are printed, never asserted: timing depends on the machine and its load.
 
 use crate::input::read_text;
+use crate::tag::{load_pipeline, read_model, ModelArgs};
 use anyhow::Result;
 use clap::Args;
 use dyad_extract::coder::{Coder, Document};
 use dyad_lexicon::events::EventLexicon;
 use dyad_lexicon::Lexicon;
-use dyad_nlp::analyze::{Pipeline, EMBEDDED_PARSER, EMBEDDED_TAGGER};
+use dyad_nlp::analyze::{EMBEDDED_PARSER, EMBEDDED_TAGGER};
 use dyad_nlp::parser::Parser;
 use dyad_nlp::sentence::split_sentences;
 use dyad_nlp::tagger::Tagger;
 use dyad_nlp::tokenize::tokenize;
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// Arguments of `dyad bench`.
@@ -26,6 +27,9 @@ pub struct BenchArgs {
     /// Minimum time each measurement runs, in seconds (the best of its rounds is reported).
     #[arg(long, default_value_t = 3.0)]
     pub seconds: f64,
+    /// The models to measure (default: the embedded ones) and the parser's beam width.
+    #[command(flatten)]
+    pub models: ModelArgs,
 }
 
 /// Runs `dyad bench`.
@@ -36,19 +40,24 @@ pub fn run(args: BenchArgs) -> Result<()> {
     let bytes: usize = texts.iter().map(String::len).sum();
     let budget = Duration::from_secs_f64(args.seconds.max(0.1));
 
+    let tagger_bytes = model_bytes(args.models.model.as_deref(), EMBEDDED_TAGGER)?;
+    let parser_bytes = model_bytes(args.models.parser_model.as_deref(), EMBEDDED_PARSER)?;
     let load = best_time(budget.min(Duration::from_secs(1)), || {
-        black_box(Tagger::from_bytes(EMBEDDED_TAGGER).map(|_| ()))
+        black_box(Tagger::from_bytes(&tagger_bytes).map(|_| ()))
     });
     let parser_load = best_time(budget.min(Duration::from_secs(1)), || {
-        black_box(Parser::from_bytes(EMBEDDED_PARSER).map(|_| ()))
+        black_box(Parser::from_bytes(&parser_bytes).map(|_| ()))
     });
-    let tagging = Pipeline::embedded(false)?;
-    let parsing = Pipeline::embedded(true)?;
+    let tagging = load_pipeline(&args.models, false)?;
+    let parsing = load_pipeline(&args.models, true)?;
     let tokens: usize = texts.iter().map(|t| tokenize(t).len()).sum();
     let sentences: usize = texts.iter().map(|t| split_sentences(t, &tokenize(t)).len()).sum();
     println!("input: {} file(s), {bytes} bytes, {tokens} tokens, {sentences} sentences", files.len());
-    println!("model load (embedded tagger + lemmatizer): {:.2} ms", load.as_secs_f64() * 1e3);
-    println!("model load (embedded parser): {:.2} ms", parser_load.as_secs_f64() * 1e3);
+    println!("model load (tagger + lemmatizer): {:.2} ms", load.as_secs_f64() * 1e3);
+    println!("model load (parser): {:.2} ms", parser_load.as_secs_f64() * 1e3);
+    if let Some(parser) = parsing.parser() {
+        println!("parser beam width: {}", parser.beam());
+    }
 
     let t = best_time(budget, || {
         for text in &texts {
@@ -86,6 +95,11 @@ pub fn run(args: BenchArgs) -> Result<()> {
     });
     report("dyad code (end to end)", tokens, sentences, t);
     Ok(())
+}
+
+/// The bytes of the model file at `path`, or the embedded model's.
+fn model_bytes(path: Option<&Path>, embedded: &[u8]) -> Result<Vec<u8>> {
+    path.map_or_else(|| Ok(embedded.to_vec()), read_model)
 }
 
 /// Runs `f` repeatedly for at least `budget` and returns its fastest round.

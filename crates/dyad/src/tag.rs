@@ -73,7 +73,8 @@ pub fn load_pipeline(models: &ModelArgs, parse: bool) -> Result<Pipeline> {
     Ok(Pipeline::new(tagger, parser))
 }
 
-fn read_model(path: &Path) -> Result<Vec<u8>> {
+/// The bytes of the model file at `path`, with the path in the error.
+pub fn read_model(path: &Path) -> Result<Vec<u8>> {
     std::fs::read(path).with_context(|| format!("reading model {}", path.display()))
 }
 

@@ -47,10 +47,16 @@ struct ParserArgs {
     /// Shuffle and exploration seed.
     #[arg(long, default_value_t = ParserConfig::default().seed)]
     seed: u64,
-    /// Beam width in training (1: greedy with the dynamic oracle); the model parses at half
-    /// this width unless `--beam` says otherwise when parsing.
+    /// Beam width in training (1: greedy with the dynamic oracle).
     #[arg(long, default_value_t = ParserConfig::default().beam as u16, value_parser = clap::value_parser!(u16).range(1..=64))]
     beam: u16,
+    /// Beam width the model parses with unless `--beam` says otherwise when parsing (at most
+    /// the training width).
+    #[arg(long, default_value_t = ParserConfig::default().decode_beam as u16, value_parser = clap::value_parser!(u16).range(1..=64))]
+    decode_beam: u16,
+    /// Parsers trained at once (one thread each, with consecutive seeds) whose mean is the model.
+    #[arg(long, default_value_t = ParserConfig::default().ensemble as u16, value_parser = clap::value_parser!(u16).range(1..=16))]
+    ensemble: u16,
     /// Train on the treebank's gold tags instead of jackknifed predicted ones (quicker, for
     /// experiments; the parser then trusts tags more than it should).
     #[arg(long)]
@@ -156,15 +162,20 @@ fn train_parser(args: ParserArgs) -> Result<()> {
         epochs: args.epochs,
         seed: args.seed,
         beam,
-        decode_beam: beam.div_ceil(2),
+        decode_beam: usize::from(args.decode_beam).min(beam),
+        ensemble: usize::from(args.ensemble),
         ..ParserConfig::default()
     };
     let started = Instant::now();
     eprintln!("training the parser on {} sentences from {}", train.len(), args.train.display());
     let say = |what: &str| eprintln!("  [{:>6.1} s] {what}", started.elapsed().as_secs_f64());
     let parser = if args.gold_tags {
-        Parser::train(&train, &config, |epoch, share| {
-            say(&format!("parser epoch {epoch:>2}/{}: {:.2}% optimal moves", config.epochs, share * 100.0))
+        Parser::train(&train, &config, |member, epoch, share| {
+            say(&format!(
+                "parser {member}, epoch {epoch:>2}/{}: {:.2}% optimal moves",
+                config.epochs,
+                share * 100.0
+            ))
         })?
     } else {
         parser::train_with_predicted_tags(&train, &TrainConfig::default(), &config, say)?

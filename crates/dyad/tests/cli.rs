@@ -206,7 +206,7 @@ fn code_writes_event_records_as_json_lines_and_csv() {
     assert_eq!(met["quad_class"], 1);
     assert!(met["rule"].as_str().is_some_and(|r| r.contains("events.tsv:")));
     assert!(consult("CUBGOV", "RUSGOV").is_some(), "no talks with Russia in {events:#?}");
-    let out = dyad(&["code", "--format", "csv", "examples/russia-cuba.txt"], None);
+    let out = dyad(&["code", "--date", "2019-10-31", "--format", "csv", "examples/russia-cuba.txt"], None);
     let csv = String::from_utf8_lossy(&out.stdout);
     assert!(csv.starts_with("id,doc_id,sentence,date,"), "{csv}");
     assert_eq!(csv.lines().count(), events.len() + 1);
