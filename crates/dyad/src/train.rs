@@ -171,11 +171,7 @@ fn train_parser(args: ParserArgs) -> Result<()> {
     let say = |what: &str| eprintln!("  [{:>6.1} s] {what}", started.elapsed().as_secs_f64());
     let parser = if args.gold_tags {
         Parser::train(&train, &config, |member, epoch, share| {
-            say(&format!(
-                "parser {member}, epoch {epoch:>2}/{}: {:.2}% optimal moves",
-                config.epochs,
-                share * 100.0
-            ))
+            say(&parser::epoch_report(&config, member, epoch, share))
         })?
     } else {
         parser::train_with_predicted_tags(&train, &TrainConfig::default(), &config, say)?

@@ -362,14 +362,20 @@ pub fn train_with_predicted_tags(
             }
         }
     }
-    let members = config.ensemble.max(1);
     Parser::train(&tagged, config, |member, epoch, share| {
-        progress(&format!(
-            "parser {member}/{members}, epoch {epoch:>2}/{}: {:.2}% optimal moves",
-            config.epochs,
-            share * 100.0
-        ))
+        progress(&epoch_report(config, member, epoch, share))
     })
+}
+
+/// One line of training progress, as [`Parser::train`] reports it: which member, which epoch,
+/// and its share of optimal moves.
+pub fn epoch_report(config: &TrainConfig, member: usize, epoch: usize, share: f64) -> String {
+    format!(
+        "parser {member}/{}, epoch {epoch:>2}/{}: {:.2}% optimal moves",
+        config.ensemble.max(1),
+        config.epochs,
+        share * 100.0
+    )
 }
 
 /// The XPOS tags of fold `fold` of `folds` (every `folds`-th sentence from the `fold`-th), as
