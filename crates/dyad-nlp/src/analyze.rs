@@ -3,7 +3,7 @@
 
 use crate::binio::ModelError;
 use crate::conllu;
-use crate::parser::{Parser, Scratch as ParseScratch};
+use crate::parser::{Parser, Scratch as ParseScratch, Tree};
 use crate::sentence::split_sentences;
 use crate::tagger::{Scratch, Tagger};
 use crate::tokenize::{tokenize, Token};
@@ -176,16 +176,29 @@ impl Pipeline {
                 let xpos: Vec<&str> = tags.iter().map(|c| self.tagger.tag_of(*c).xpos.as_str()).collect();
                 (p, p.parse(&forms, &xpos, &mut scratch.1))
             });
-            for (i, (w, class)) in s.words.iter_mut().zip(&tags).enumerate() {
+            for (w, class) in s.words.iter_mut().zip(&tags) {
                 let tag = self.tagger.tag_of(*class);
                 w.lemma = self.tagger.lemmatizer().lemmatize(&w.form, &tag.xpos);
                 w.upos = tag.upos.clone();
                 w.xpos = tag.xpos.clone();
-                if let Some((parser, tree)) = &tree {
-                    w.head = tree.heads.get(i).copied();
-                    w.deprel = tree.labels.get(i).map_or("dep", |l| parser.label(*l)).to_string();
-                }
             }
+            if let Some((parser, tree)) = &tree {
+                write_tree(parser, tree, s);
+            }
+        }
+    }
+
+    /// Parses sentences whose words and XPOS tags are given, filling the head and relation
+    /// columns and keeping everything else: the parser scored apart from the tagger. Nothing
+    /// changes when the pipeline does not parse.
+    pub fn parse_conllu(&self, sentences: &mut [conllu::Sentence]) {
+        let Some(parser) = &self.parser else { return };
+        let mut scratch = ParseScratch::default();
+        for s in sentences {
+            let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            let xpos: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+            let tree = parser.parse(&forms, &xpos, &mut scratch);
+            write_tree(parser, &tree, s);
         }
     }
 
@@ -283,6 +296,14 @@ fn has_space_after(text: &str, tokens: &[Token], index: usize) -> bool {
     }
 }
 
+/// Writes a parse into the head and relation columns of its CoNLL-U sentence.
+fn write_tree(parser: &Parser, tree: &Tree, sentence: &mut conllu::Sentence) {
+    for (i, w) in sentence.words.iter_mut().enumerate() {
+        w.head = tree.heads.get(i).copied();
+        w.deprel = tree.labels.get(i).map_or("dep", |l| parser.label(*l)).to_string();
+    }
+}
+
 /// The text between two byte offsets, or nothing if they are not a span of `text` (a sentence
 /// analysed from another text).
 fn span(text: &str, start: usize, end: usize) -> &str {
@@ -302,6 +323,32 @@ mod tests {
     fn the_embedded_model_loads_and_writes_back_the_same_bytes() {
         let tagger = Tagger::from_bytes(EMBEDDED_TAGGER).expect("embedded model loads");
         assert_eq!(tagger.to_bytes().expect("serialises"), EMBEDDED_TAGGER);
+    }
+
+    #[test]
+    fn parses_given_tags_and_keeps_them() {
+        let pipeline = Pipeline::embedded(true).unwrap();
+        // "fire" given as a verb, where the tagger makes it a noun: the trees differ.
+        let text =
+            "1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n2\tfire\tfire\tVERB\tVBP\t_\t0\troot\t_\t_\n\
+3\tshots\tshot\tNOUN\tNNS\t_\t2\tobj\t_\t_\n\n";
+        let gold = conllu::parse(text).unwrap();
+        let heads = |s: &[conllu::Sentence]| s[0].words.iter().map(|w| w.head).collect::<Vec<_>>();
+        let mut tagged_here = gold.clone();
+        pipeline.annotate_conllu(&mut tagged_here);
+        let mut given = gold.clone();
+        given[0].words.iter_mut().for_each(|w| w.head = None);
+        pipeline.parse_conllu(&mut given);
+        assert_ne!(heads(&given), heads(&tagged_here), "the given tags must steer the parse");
+        let tree = pipeline.parser().unwrap().parse(
+            &["Police", "fire", "shots"],
+            &["NNS", "VBP", "NNS"],
+            &mut ParseScratch::default(),
+        );
+        assert_eq!(heads(&given), tree.heads.iter().map(|h| Some(*h)).collect::<Vec<_>>());
+        for (s, g) in given[0].words.iter().zip(&gold[0].words) {
+            assert_eq!((&s.upos, &s.xpos, &s.lemma), (&g.upos, &g.xpos, &g.lemma));
+        }
     }
 
     #[test]

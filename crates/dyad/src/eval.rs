@@ -27,6 +27,9 @@ enum Start {
     Text,
     /// The gold tokens and sentences: scores the tagger, lemmatizer and parser alone.
     Tokens,
+    /// The gold tokens, sentences and tags: scores the parser alone, as if tagging were
+    /// perfect (the gap to `tokens` is what tagging errors cost the parser).
+    Tags,
 }
 
 #[derive(Subcommand)]
@@ -269,6 +272,14 @@ fn analyse(pipeline: &Pipeline, gold: &[conllu::Sentence], from: Start) -> Vec<c
                 (w.feats, w.head, w.deprel, w.deps) = (String::new(), None, String::new(), String::new());
             }
             pipeline.annotate_conllu(&mut system);
+            system
+        }
+        Start::Tags => {
+            let mut system = gold.to_vec();
+            for w in system.iter_mut().flat_map(|s| s.words.iter_mut()) {
+                (w.head, w.deprel, w.deps) = (None, String::new(), String::new());
+            }
+            pipeline.parse_conllu(&mut system);
             system
         }
     }

@@ -95,6 +95,22 @@ fn eval_scores_a_file_against_itself_perfectly_and_reports_malformed_lines() {
 }
 
 #[test]
+fn eval_from_tags_reparses_dyads_own_parse_exactly() {
+    // A parse made from dyad's own tags is what the parser gives those tags again.
+    let out = dyad(&["parse", "examples/russia-cuba.txt"], None);
+    let path = std::env::temp_dir().join(format!("dyad-cli-tags-{}.conllu", std::process::id()));
+    std::fs::write(&path, &out.stdout).unwrap();
+    let out = dyad(&["eval", "conllu", path.to_str().unwrap(), "--from", "tags"], None);
+    std::fs::remove_file(&path).ok();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let table = String::from_utf8(out.stdout).unwrap();
+    for metric in ["XPOS", "UAS", "LAS"] {
+        let line = table.lines().find(|l| l.starts_with(metric)).unwrap();
+        assert!(line.contains("100.00"), "{table}");
+    }
+}
+
+#[test]
 fn parses_the_seed_article_into_one_tree_per_sentence_at_any_beam() {
     for beam in ["1", "4"] {
         let out = dyad(&["parse", "--beam", beam, "examples/russia-cuba.txt"], None);
