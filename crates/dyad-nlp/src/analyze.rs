@@ -23,8 +23,11 @@ pub struct Word {
     pub end: usize,
     /// Index of the surface token it belongs to, within the sentence.
     pub token: usize,
-    /// The tagger's class (see [`Tagger::tag_of`]).
+    /// The tagger's class (see [`Tagger::tag_of`]); after parsing, the one the parser kept.
     pub tag: u16,
+    /// The other class the tagger hesitated over, if any (see
+    /// [`crate::tagger::Scratch::runner_ups`]); the parser may swap it with `tag`.
+    pub runner_up: Option<u16>,
     /// Head word: 0 for the root, else the 1-based index of the head in the sentence; `None`
     /// when the pipeline does not parse.
     pub head: Option<usize>,
@@ -133,15 +136,42 @@ impl Pipeline {
         sentence
     }
 
-    /// Sets the heads and relations of tagged `words`.
+    /// Sets the heads and relations of tagged `words`, and their tags where the parser took
+    /// the runner-up.
     fn parse_words(&self, parser: &Parser, text: &str, words: &mut [Word], scratch: &mut ParseScratch) {
         let forms: Vec<&str> = words.iter().map(|w| span(text, w.start, w.end)).collect();
-        let xpos: Vec<&str> = words.iter().map(|w| self.tagger.tag_of(w.tag).xpos.as_str()).collect();
-        let tree = parser.parse(&forms, &xpos, scratch);
-        for (w, (head, relation)) in words.iter_mut().zip(tree.heads.into_iter().zip(tree.labels)) {
-            w.head = Some(head);
-            w.relation = relation;
+        let mut tags: Vec<u16> = words.iter().map(|w| w.tag).collect();
+        let mut runner_ups: Vec<Option<u16>> = words.iter().map(|w| w.runner_up).collect();
+        let tree = self.parse_tagged(parser, &forms, &mut tags, &mut runner_ups, scratch);
+        for (i, w) in words.iter_mut().enumerate() {
+            (w.tag, w.runner_up) = (tags[i], runner_ups[i]);
+            w.head = tree.heads.get(i).copied();
+            w.relation = tree.labels.get(i).copied().unwrap_or(0);
         }
+    }
+
+    /// Parses words given their tag classes and the tagger's runner-ups; where the parser
+    /// took a runner-up, it becomes the word's class and the first class its runner-up.
+    fn parse_tagged(
+        &self,
+        parser: &Parser,
+        forms: &[&str],
+        tags: &mut [u16],
+        runner_ups: &mut [Option<u16>],
+        scratch: &mut ParseScratch,
+    ) -> Tree {
+        let xpos = |class: u16| self.tagger.tag_of(class).xpos.as_str();
+        let first: Vec<&str> = tags.iter().map(|c| xpos(*c)).collect();
+        let second: Vec<Option<&str>> = runner_ups.iter().map(|r| r.map(xpos)).collect();
+        let tree = parser.parse_with_runner_ups(forms, &first, &second, scratch);
+        for ((tag, runner_up), taken) in
+            tags.iter_mut().zip(runner_ups.iter_mut()).zip(&tree.runner_ups_taken)
+        {
+            if let (true, Some(other)) = (*taken, *runner_up) {
+                (*tag, *runner_up) = (other, Some(*tag));
+            }
+        }
+        tree
     }
 
     /// Splits `tokens` into words and tags them.
@@ -158,8 +188,9 @@ impl Pipeline {
         }
         let forms: Vec<&str> = words.iter().map(|w| span(text, w.start, w.end)).collect();
         let tags = self.tagger.tag(&forms, scratch);
-        for (w, tag) in words.iter_mut().zip(tags) {
+        for ((w, tag), runner_up) in words.iter_mut().zip(tags).zip(scratch.runner_ups()) {
             w.tag = tag;
+            w.runner_up = *runner_up;
         }
         Sentence { tokens: tokens.to_vec(), words }
     }
@@ -171,11 +202,12 @@ impl Pipeline {
         let mut scratch = (Scratch::default(), ParseScratch::default());
         for s in sentences {
             let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-            let tags = self.tagger.tag(&forms, &mut scratch.0);
-            let tree = self.parser.as_ref().map(|p| {
-                let xpos: Vec<&str> = tags.iter().map(|c| self.tagger.tag_of(*c).xpos.as_str()).collect();
-                (p, p.parse(&forms, &xpos, &mut scratch.1))
-            });
+            let mut tags = self.tagger.tag(&forms, &mut scratch.0);
+            let mut runner_ups = scratch.0.runner_ups().to_vec();
+            let tree = self
+                .parser
+                .as_ref()
+                .map(|p| (p, self.parse_tagged(p, &forms, &mut tags, &mut runner_ups, &mut scratch.1)));
             for (w, class) in s.words.iter_mut().zip(&tags) {
                 let tag = self.tagger.tag_of(*class);
                 w.lemma = self.tagger.lemmatizer().lemmatize(&w.form, &tag.xpos);
@@ -281,7 +313,7 @@ impl Pipeline {
 
 impl Word {
     fn new(start: usize, end: usize, token: usize) -> Self {
-        Self { start, end, token, tag: 0, head: None, relation: 0 }
+        Self { start, end, token, tag: 0, runner_up: None, head: None, relation: 0 }
     }
 }
 

@@ -170,7 +170,7 @@ fn train_parser(args: ParserArgs) -> Result<()> {
     eprintln!("training the parser on {} sentences from {}", train.len(), args.train.display());
     let say = |what: &str| eprintln!("  [{:>6.1} s] {what}", started.elapsed().as_secs_f64());
     let parser = if args.gold_tags {
-        Parser::train(&train, &config, |member, epoch, share| {
+        Parser::train(&train, None, &config, |member, epoch, share| {
             say(&parser::epoch_report(&config, member, epoch, share))
         })?
     } else {

@@ -155,7 +155,7 @@ impl Beam {
             self.states.push(State::new(n));
         }
         self.states.truncate(1);
-        self.states[0].reset(n);
+        extractor.restart(&mut self.states[0], n);
         self.items.clear();
         self.items.push(Item { score: 0.0, last: START, gold: true });
         self.history.clear();
@@ -237,7 +237,7 @@ impl Beam {
         let right = self.tops.iter().filter(|t| t.gold).count();
         let total = self.tops.len();
         // The gold prefix's score after each step, under the same weights.
-        let mut state = State::new(n);
+        let mut state = extractor.initial_state(n);
         let mut gold_score = 0.0f64;
         let mut worst: Option<(usize, f64)> = None;
         for (step, (&m, top)) in gold.iter().zip(&self.tops).enumerate() {
@@ -264,7 +264,7 @@ impl Beam {
         self.moves.reverse();
         let prefix = &gold[..=step];
         let shared = prefix.iter().zip(&self.moves).take_while(|(g, p)| g == p).count();
-        let mut common = State::new(n);
+        let mut common = extractor.initial_state(n);
         for &m in &prefix[..shared] {
             common.apply(m);
         }

@@ -2,7 +2,7 @@
 //! the buffer front (after Zhang & Nivre 2011, adapted to the arc-hybrid system, where the
 //! word under the stack top is the other candidate head).
 
-use super::state::{State, NONE};
+use super::state::{State, TagChoice, NONE};
 use crate::hash::combine;
 
 /// The per-word inputs of the parser: hashes of the lowercase form and of the POS tag.
@@ -12,6 +12,8 @@ pub struct Input {
     pub word: u64,
     /// Hash of the XPOS tag.
     pub tag: u64,
+    /// Hash of the runner-up XPOS tag, where the tagger offered one (see [`TagChoice`]).
+    pub alt: u64,
 }
 
 /// What stands at one position of a configuration.
@@ -29,10 +31,26 @@ pub struct Extractor<'a> {
     inputs: &'a [Input],
 }
 
+/// The runner-up hash of a word the tagger offered no runner-up for.
+pub const NO_RUNNER_UP: u64 = 0;
+
 impl<'a> Extractor<'a> {
     /// An extractor for `inputs` (one per word, then one for the root).
     pub fn new(inputs: &'a [Input]) -> Self {
         Self { inputs }
+    }
+
+    /// The initial configuration for the first `n` inputs, with their runner-up tags on offer.
+    pub fn initial_state(&self, n: usize) -> State {
+        let mut state = State::new(n);
+        self.restart(&mut state, n);
+        state
+    }
+
+    /// Makes `state` the initial configuration for the first `n` inputs, reusing its buffers.
+    pub fn restart(&self, state: &mut State, n: usize) {
+        state.reset(n);
+        state.offer_runner_ups(|w| self.inputs.get(w).is_some_and(|i| i.alt != NO_RUNNER_UP));
     }
 
     fn slot(&self, state: &State, w: u32) -> Slot {
@@ -45,7 +63,9 @@ impl<'a> Extractor<'a> {
         } else {
             0xa3
         };
-        Slot { word: input.word, tag: input.tag, label }
+        let tag =
+            if state.tags.get(w as usize) == Some(&TagChoice::RunnerUp) { input.alt } else { input.tag };
+        Slot { word: input.word, tag, label }
     }
 
     fn child(&self, state: &State, w: u32, side: usize, k: usize) -> Slot {
@@ -196,5 +216,23 @@ impl<'a> Extractor<'a> {
         push(c2(s1.tag, label_set(s1w, 1)));
         // Bias.
         push(1);
+        // Runner-up tags on offer (last, as only some states have them): when to take one.
+        let offered = |w: u32| state.tags.get(w as usize) == Some(&TagChoice::First);
+        let alt = |w: u32| self.inputs.get(w as usize).map_or(NO_RUNNER_UP, |i| i.alt);
+        if offered(b0w) {
+            let b0alt = alt(b0w);
+            push(c2(b0.tag, b0alt));
+            push(c3(b0.tag, b0alt, b0.word));
+            push(c3(b0.tag, b0alt, s0.tag));
+            push(c3(b0.tag, b0alt, b1.tag));
+            push(c2(c2(b0.tag, b0alt), c2(s0.tag, b1.tag)));
+            push(c3(b0.tag, b0alt, s0.word));
+            // Conjuncts share their tag: the candidates against the two words that may head
+            // the coordination, and against the word's own left child (a conjunction, an
+            // auxiliary).
+            push(c3(b0.tag, b0alt, s1.tag));
+            push(c2(c2(b0.tag, b0alt), c2(s0.tag, s1.tag)));
+            push(c3(b0.tag, b0alt, b0l1.tag));
+        }
     }
 }

@@ -16,6 +16,10 @@
 //! did not see the sentence (jackknifing; see [`train_with_predicted_tags`]), so that at run time
 //! it meets the tagger's mistakes it learned to live with. Non-projective arcs (0.1% of EWT test)
 //! cannot be built; the oracle still finds the cheapest projective tree for such sentences.
+//!
+//! Where the tagger hesitated between two tags it offers its runner-up, and the parser decides
+//! which of the two a word keeps when it shifts it ([`Tree::runner_ups_taken`]): syntax settles
+//! what the tagger's window could not (a past tense against a participle, a noun against a verb).
 
 mod beam;
 mod features;
@@ -29,20 +33,20 @@ use crate::perceptron::{Trainer, Weights, MAX_CLASSES};
 use crate::tagger::{Scratch as TagScratch, Tagger, TrainConfig as TagConfig};
 use crate::wordshape::lowercase_hash;
 use beam::Beam;
-use features::{Extractor, Input};
+use features::{Extractor, Input, NO_RUNNER_UP};
 use oracle::{Costs, Gold};
-use state::{Move, State, NONE};
+use state::{Move, State, TagChoice, NONE, SHIFTS};
 use std::collections::BTreeSet;
 
-const MAGIC: &[u8] = b"DYADPAR4";
+const MAGIC: &[u8] = b"DYADPAR5";
 
 /// The widest beam a model may ask for: wider beams cost time for no accuracy (16 was no better
 /// than 8 on EWT dev).
 pub const MAX_BEAM: usize = 64;
 
-/// The most relation labels a model may have: two moves per label, plus shift, must fit the
-/// perceptron's classes.
-const MAX_LABELS: usize = (MAX_CLASSES - 1) / 2;
+/// The most relation labels a model may have: two moves per label, plus the two shifts, must
+/// fit the perceptron's classes.
+const MAX_LABELS: usize = (MAX_CLASSES - SHIFTS) / 2;
 
 /// Sentences longer than this are parsed greedily: beam candidates are copied configurations,
 /// so beam search costs time linear in the sentence length per step.
@@ -93,6 +97,17 @@ pub struct Tree {
     pub heads: Vec<usize>,
     /// Relation label index of each word (see [`Parser::label`]).
     pub labels: Vec<u16>,
+    /// Per word, whether the parser took the runner-up tag it was offered instead of the first.
+    pub runner_ups_taken: Vec<bool>,
+}
+
+/// The tags a parser reads for one training sentence, as a tagger predicted them.
+#[derive(Debug, Clone, Default)]
+pub struct PredictedTags {
+    /// The XPOS tag of each word.
+    pub tags: Vec<String>,
+    /// The runner-up XPOS tag of each word where the tagger offered one.
+    pub runner_ups: Vec<Option<String>>,
 }
 
 /// A trained parser.
@@ -127,7 +142,7 @@ impl Parser {
             .ok()
             .filter(|l| usize::from(*l) < labels.len())
             .ok_or_else(|| ModelError::Corrupt("parser: root label out of range".into()))?;
-        if weights.classes() != 1 + 2 * labels.len() {
+        if weights.classes() != SHIFTS + 2 * labels.len() {
             return Err(ModelError::Corrupt("parser: weights and labels disagree".into()));
         }
         if beam == 0 || beam > MAX_BEAM {
@@ -176,14 +191,27 @@ impl Parser {
     /// the longer slice are ignored). Linear in the sentence length: sentences longer than
     /// `BEAM_MAX_WORDS` (200) are parsed greedily.
     pub fn parse(&self, words: &[&str], tags: &[&str], scratch: &mut Scratch) -> Tree {
+        self.parse_with_runner_ups(words, tags, &[], scratch)
+    }
+
+    /// Like [`Parser::parse`], where the tagger also offers a runner-up tag for some words
+    /// (`runner_ups`, one per word or empty): the parser keeps whichever of the two fits the
+    /// best parse, and says which it took in [`Tree::runner_ups_taken`].
+    pub fn parse_with_runner_ups(
+        &self,
+        words: &[&str],
+        tags: &[&str],
+        runner_ups: &[Option<&str>],
+        scratch: &mut Scratch,
+    ) -> Tree {
         let n = words.len().min(tags.len());
-        fill_inputs(&words[..n], &tags[..n], &mut scratch.inputs);
+        fill_inputs(&words[..n], &tags[..n], runner_ups, &mut scratch.inputs);
         let extractor = Extractor::new(&scratch.inputs);
         if self.beam > 1 && n <= BEAM_MAX_WORDS {
             let state = scratch.beam.parse(&self.weights, &extractor, n, self.beam, self.root_label);
             return tree_of(state);
         }
-        let mut state = State::new(n);
+        let mut state = extractor.initial_state(n);
         while !state.is_terminal() {
             scratch.features.clear();
             extractor.extract(&state, &mut scratch.features);
@@ -198,13 +226,15 @@ impl Parser {
         tree_of(&state)
     }
 
-    /// Trains a parser on sentences whose XPOS column holds the tags it will see (predicted
-    /// tags for a realistic model). The `config.ensemble` members train at once, one thread
-    /// each; `progress` hears each member's epochs (member and epoch from 1) with its share of
-    /// optimal moves (greedy training) or of steps where the beam's best prefix was the gold one
-    /// (beam training). Fails when no sentence has a usable tree.
+    /// Trains a parser on gold trees. It reads the tags in `predicted` (one entry per
+    /// sentence, with runner-ups) when given, else the sentences' own XPOS column. The
+    /// `config.ensemble` members train at once, one thread each; `progress` hears each
+    /// member's epochs (member and epoch from 1) with its share of optimal moves (greedy
+    /// training) or of steps where the beam's best prefix was the gold one (beam training).
+    /// Fails when no sentence has a usable tree.
     pub fn train(
         sentences: &[conllu::Sentence],
+        predicted: Option<&[PredictedTags]>,
         config: &TrainConfig,
         mut progress: impl FnMut(usize, usize, f64),
     ) -> Result<Self, ModelError> {
@@ -217,7 +247,11 @@ impl Parser {
             .into_iter()
             .collect();
         let root_label = labels.iter().position(|l| l == "root").unwrap_or(0) as u16;
-        let examples: Vec<Example> = sentences.iter().filter_map(|s| Example::new(s, &labels)).collect();
+        let examples: Vec<Example> = sentences
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| Example::new(s, predicted.and_then(|p| p.get(i)), &labels))
+            .collect();
         if examples.is_empty() || labels.len() > MAX_LABELS {
             return Err(ModelError::Untrainable(format!(
                 "{} usable trees and {} relation labels in the training data",
@@ -225,14 +259,9 @@ impl Parser {
                 labels.len()
             )));
         }
-        let classes = 1 + 2 * labels.len();
+        let classes = SHIFTS + 2 * labels.len();
         let sequences: Vec<Vec<Move>> = if config.beam > 1 {
-            examples
-                .iter()
-                .map(|ex| {
-                    oracle::sequence(Gold { heads: &ex.heads, labels: &ex.labels }, root_label, classes)
-                })
-                .collect()
+            examples.iter().map(|ex| oracle::sequence(ex.gold(), root_label, classes)).collect()
         } else {
             Vec::new()
         };
@@ -307,9 +336,9 @@ impl Task<'_> {
                     total += t;
                     continue;
                 }
-                let gold = Gold { heads: &ex.heads, labels: &ex.labels };
+                let gold = ex.gold();
                 let extractor = Extractor::new(&ex.inputs);
-                let mut state = State::new(ex.heads.len());
+                let mut state = gold.initial_state();
                 while !state.is_terminal() {
                     features.clear();
                     extractor.extract(&state, &mut features);
@@ -354,15 +383,13 @@ pub fn train_with_predicted_tags(
         taggers.into_iter().map(|t| t.join()).collect::<Result<Vec<_>, _>>()
     })
     .map_err(|_| ModelError::Untrainable("a tagging thread failed".into()))?;
-    let mut tagged = sentences.to_vec();
+    let mut predicted = vec![PredictedTags::default(); sentences.len()];
     for (fold, tags) in fold_tags.into_iter().enumerate() {
-        for (s, xpos) in tagged.iter_mut().skip(fold).step_by(folds).zip(tags?) {
-            for (w, x) in s.words.iter_mut().zip(xpos) {
-                w.xpos = x;
-            }
+        for (slot, tags) in predicted.iter_mut().skip(fold).step_by(folds).zip(tags?) {
+            *slot = tags;
         }
     }
-    Parser::train(&tagged, config, |member, epoch, share| {
+    Parser::train(sentences, Some(&predicted), config, |member, epoch, share| {
         progress(&epoch_report(config, member, epoch, share))
     })
 }
@@ -385,11 +412,12 @@ fn tag_fold(
     fold: usize,
     folds: usize,
     config: &TagConfig,
-) -> Result<Vec<Vec<String>>, ModelError> {
+) -> Result<Vec<PredictedTags>, ModelError> {
     let rest: Vec<conllu::Sentence> =
         sentences.iter().enumerate().filter(|(i, _)| i % folds != fold).map(|(_, s)| s.clone()).collect();
     let tagger = Tagger::train(&rest, config, |_, _, _| {})?;
     let mut scratch = TagScratch::default();
+    let xpos = |class: u16| tagger.tag_of(class).xpos.clone();
     Ok(sentences
         .iter()
         .skip(fold)
@@ -397,7 +425,10 @@ fn tag_fold(
         .map(|s| {
             let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
             let classes = tagger.tag(&forms, &mut scratch);
-            classes.into_iter().map(|c| tagger.tag_of(c).xpos.clone()).collect()
+            PredictedTags {
+                tags: classes.into_iter().map(xpos).collect(),
+                runner_ups: scratch.runner_ups().iter().map(|r| r.map(xpos)).collect(),
+            }
         })
         .collect())
 }
@@ -407,11 +438,14 @@ struct Example {
     inputs: Vec<Input>,
     heads: Vec<u32>,
     labels: Vec<u16>,
+    /// Per word: whether a runner-up tag is offered, and whether it is the right one.
+    runner_ups: Vec<Option<bool>>,
 }
 
 impl Example {
-    /// `None` for sentences whose heads are missing or out of range.
-    fn new(s: &conllu::Sentence, labels: &[String]) -> Option<Self> {
+    /// `None` for sentences whose heads are missing or out of range, or whose predicted tags
+    /// do not match their words.
+    fn new(s: &conllu::Sentence, predicted: Option<&PredictedTags>, labels: &[String]) -> Option<Self> {
         let n = s.words.len();
         let mut heads = Vec::with_capacity(n);
         let mut label_ids = Vec::with_capacity(n);
@@ -424,27 +458,49 @@ impl Example {
             label_ids.push(labels.iter().position(|l| *l == w.deprel)? as u16);
         }
         let forms: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
-        let tags: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+        let gold_tags: Vec<&str> = s.words.iter().map(|w| w.xpos.as_str()).collect();
+        let (tags, offered): (Vec<&str>, Vec<Option<&str>>) = match predicted {
+            Some(p) if p.tags.len() == n && p.runner_ups.len() == n => (
+                p.tags.iter().map(String::as_str).collect(),
+                p.runner_ups.iter().map(|r| r.as_deref()).collect(),
+            ),
+            Some(_) => return None,
+            None => (gold_tags.clone(), Vec::new()),
+        };
+        let runner_ups = offered
+            .iter()
+            .zip(tags.iter().zip(&gold_tags))
+            .map(|(r, (first, gold))| r.filter(|r| r != first).map(|r| r == *gold))
+            .collect();
         let mut inputs = Vec::new();
-        fill_inputs(&forms, &tags, &mut inputs);
-        Some(Self { inputs, heads, labels: label_ids })
+        fill_inputs(&forms, &tags, &offered, &mut inputs);
+        Some(Self { inputs, heads, labels: label_ids, runner_ups })
+    }
+
+    /// The gold tree and tag choices.
+    fn gold(&self) -> Gold<'_> {
+        Gold { heads: &self.heads, labels: &self.labels, runner_ups: &self.runner_ups }
     }
 }
 
-/// The parser's view of a sentence: word and tag hashes, then the root.
-fn fill_inputs(words: &[&str], tags: &[&str], inputs: &mut Vec<Input>) {
+/// The parser's view of a sentence: word, tag and runner-up tag hashes (`runner_ups` is one
+/// per word, or empty), then the root.
+fn fill_inputs(words: &[&str], tags: &[&str], runner_ups: &[Option<&str>], inputs: &mut Vec<Input>) {
+    let tag_hash = |t: &str| combine(0x7a6, hash_bytes(t.as_bytes()));
     inputs.clear();
-    for (w, t) in words.iter().zip(tags) {
-        inputs.push(Input { word: lowercase_hash(w), tag: combine(0x7a6, hash_bytes(t.as_bytes())) });
+    for (i, (w, t)) in words.iter().zip(tags).enumerate() {
+        let alt = runner_ups.get(i).copied().flatten().filter(|r| r != t).map_or(NO_RUNNER_UP, tag_hash);
+        inputs.push(Input { word: lowercase_hash(w), tag: tag_hash(t), alt });
     }
-    inputs.push(Input { word: 0x00c0_ffee, tag: 0x00c0_ffee });
+    inputs.push(Input { word: 0x00c0_ffee, tag: 0x00c0_ffee, alt: NO_RUNNER_UP });
 }
 
 /// The tree built in a final configuration.
 fn tree_of(state: &State) -> Tree {
     let heads =
         state.heads.iter().map(|&h| if h == NONE || h >= state.n { 0 } else { h as usize + 1 }).collect();
-    Tree { heads, labels: state.labels.clone() }
+    let runner_ups_taken = state.tags.iter().map(|t| *t == TagChoice::RunnerUp).collect();
+    Tree { heads, labels: state.labels.clone(), runner_ups_taken }
 }
 
 /// The highest-scoring move among those `allowed`, if any.
@@ -472,14 +528,14 @@ mod tests {
     #[test]
     fn learns_toy_trees_and_round_trips_bit_for_bit() {
         let config = TrainConfig { epochs: 5, prune: 0.0, ..TrainConfig::default() };
-        let parser = Parser::train(&toy(), &config, |_, _, _| {}).unwrap();
+        let parser = Parser::train(&toy(), None, &config, |_, _, _| {}).unwrap();
         let mut scratch = Scratch::default();
         let tree = parser.parse(&["Cuba", "vowed", "ties"], &["NNP", "VBD", "NNS"], &mut scratch);
         assert_eq!(tree.heads, [2, 0, 2]);
         let labels: Vec<&str> = tree.labels.iter().map(|l| parser.label(*l)).collect();
         assert_eq!(labels, ["nsubj", "root", "obj"]);
         let bytes = parser.to_bytes().unwrap();
-        assert_eq!(bytes, Parser::train(&toy(), &config, |_, _, _| {}).unwrap().to_bytes().unwrap());
+        assert_eq!(bytes, Parser::train(&toy(), None, &config, |_, _, _| {}).unwrap().to_bytes().unwrap());
         let loaded = Parser::from_bytes(&bytes).unwrap();
         assert_eq!(loaded.parse(&["Cuba", "vowed", "ties"], &["NNP", "VBD", "NNS"], &mut scratch), tree);
         assert!(Parser::from_bytes(&bytes[..bytes.len() / 2]).is_err());
@@ -488,9 +544,9 @@ mod tests {
     #[test]
     fn parses_one_word_empty_and_very_long_sentences_into_single_trees() {
         let parser =
-            Parser::train(&toy(), &TrainConfig { epochs: 1, ..TrainConfig::default() }, |_, _, _| {})
+            Parser::train(&toy(), None, &TrainConfig { epochs: 1, ..TrainConfig::default() }, |_, _, _| {})
                 .unwrap();
-        assert!(Parser::train(&[], &TrainConfig::default(), |_, _, _| {}).is_err());
+        assert!(Parser::train(&[], None, &TrainConfig::default(), |_, _, _| {}).is_err());
         let mut scratch = Scratch::default();
         assert_eq!(parser.parse(&["Yes"], &["UH"], &mut scratch).heads, [0]);
         assert!(parser.parse(&[], &[], &mut scratch).heads.is_empty());
@@ -507,7 +563,7 @@ mod tests {
 
     #[test]
     fn beam_training_learns_toy_trees_and_records_its_width() {
-        let parser = Parser::train(&toy(), &beam_config(), |_, _, _| {}).unwrap();
+        let parser = Parser::train(&toy(), None, &beam_config(), |_, _, _| {}).unwrap();
         assert_eq!(parser.beam(), 4);
         let mut scratch = Scratch::default();
         let tree = parser.parse(&["Cuba", "vowed", "ties"], &["NNP", "VBD", "NNS"], &mut scratch);
@@ -526,7 +582,7 @@ mod tests {
     #[test]
     fn a_beam_of_one_parses_like_the_greedy_parser() {
         let config = TrainConfig { epochs: 2, beam: 1, decode_beam: 1, ..TrainConfig::default() };
-        let parser = Parser::train(&toy(), &config, |_, _, _| {}).unwrap();
+        let parser = Parser::train(&toy(), None, &config, |_, _, _| {}).unwrap();
         let sentences: [(&[&str], &[&str]); 3] = [
             (&["Cuba", "vowed", "ties"], &["NNP", "VBD", "NNS"]),
             (&["The", "presidents", "vowed", "interference", "ties"], &["DT", "NNS", "VBD", "NN", "NNS"]),
@@ -540,7 +596,7 @@ mod tests {
         for (words, tags) in sentences {
             let greedy = parser.parse(words, tags, &mut scratch);
             let mut inputs = Vec::new();
-            fill_inputs(words, tags, &mut inputs);
+            fill_inputs(words, tags, &[], &mut inputs);
             let state =
                 beam.parse(&parser.weights, &Extractor::new(&inputs), words.len(), 1, parser.root_label);
             assert_eq!(tree_of(state), greedy);
@@ -550,7 +606,7 @@ mod tests {
     #[test]
     fn a_beam_parser_builds_single_trees_for_short_and_very_long_sentences() {
         let parser =
-            Parser::train(&toy(), &TrainConfig { epochs: 1, ..beam_config() }, |_, _, _| {}).unwrap();
+            Parser::train(&toy(), None, &TrainConfig { epochs: 1, ..beam_config() }, |_, _, _| {}).unwrap();
         let mut scratch = Scratch::default();
         assert_eq!(parser.parse(&["Yes"], &["UH"], &mut scratch).heads, [0]);
         assert!(parser.parse(&[], &[], &mut scratch).heads.is_empty());
@@ -558,6 +614,40 @@ mod tests {
             let tree = parser.parse(&vec!["ties"; n], &vec!["NNS"; n], &mut scratch);
             assert_eq!(tree.heads.len(), n);
             assert_eq!(tree.heads.iter().filter(|h| **h == 0).count(), 1, "exactly one root");
+        }
+    }
+
+    /// Trained where the tagger mistakes the verb for a participle and offers the right tag
+    /// as its runner-up, the parser learns to take it, in beam and in greedy search.
+    #[test]
+    fn learns_when_to_take_the_runner_up_tag() {
+        let sentences = toy();
+        let predicted: Vec<PredictedTags> = sentences
+            .iter()
+            .map(|s| PredictedTags {
+                tags: s
+                    .words
+                    .iter()
+                    .map(|w| if w.xpos == "VBD" { "VBN" } else { &w.xpos }.to_string())
+                    .collect(),
+                runner_ups: s.words.iter().map(|w| (w.xpos == "VBD").then(|| "VBD".to_string())).collect(),
+            })
+            .collect();
+        for config in
+            [beam_config(), TrainConfig { epochs: 5, beam: 1, decode_beam: 1, ..TrainConfig::default() }]
+        {
+            let parser = Parser::train(&sentences, Some(&predicted), &config, |_, _, _| {}).unwrap();
+            let mut scratch = Scratch::default();
+            let tree = parser.parse_with_runner_ups(
+                &["Cuba", "vowed", "ties"],
+                &["NNP", "VBN", "NNS"],
+                &[None, Some("VBD"), None],
+                &mut scratch,
+            );
+            assert_eq!(tree.runner_ups_taken, [false, true, false], "beam {}", config.beam);
+            assert_eq!(tree.heads, [2, 0, 2]);
+            let plain = parser.parse(&["Cuba", "vowed", "ties"], &["NNP", "VBD", "NNS"], &mut scratch);
+            assert_eq!(plain.runner_ups_taken, [false; 3], "nothing offered, nothing taken");
         }
     }
 }

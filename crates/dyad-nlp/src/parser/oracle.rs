@@ -1,8 +1,9 @@
 //! The dynamic oracle of the arc-hybrid system (Goldberg & Nivre 2013): for any configuration,
 //! how many arcs of the gold tree each move makes unreachable. Training follows the cheapest
-//! moves, and may follow its own mistakes, learning to recover from them.
+//! moves, and may follow its own mistakes, learning to recover from them. Shifting a word with
+//! the wrong one of its offered tags costs one, like a wrong label.
 
-use super::state::{Move, State, NONE};
+use super::state::{Move, State, NONE, SHIFTS};
 
 /// A gold tree: the head of each word (`n` for the root) and its label.
 #[derive(Debug, Clone, Copy)]
@@ -11,6 +12,23 @@ pub struct Gold<'a> {
     pub heads: &'a [u32],
     /// Gold label per word.
     pub labels: &'a [u16],
+    /// Per word, whether the tagger offered a runner-up tag and, if so, whether the runner-up
+    /// (not its first tag) is the right one; empty when no word has a runner-up.
+    pub runner_ups: &'a [Option<bool>],
+}
+
+impl Gold<'_> {
+    /// Whether word `w` should be shifted with its runner-up tag.
+    fn takes_runner_up(&self, w: u32) -> bool {
+        self.runner_ups.get(w as usize) == Some(&Some(true))
+    }
+
+    /// The initial configuration, with the runner-up tags on offer.
+    pub fn initial_state(&self) -> State {
+        let mut state = State::new(self.heads.len());
+        state.offer_runner_ups(|w| self.runner_ups.get(w).is_some_and(Option::is_some));
+        state
+    }
 }
 
 /// The gold arcs that would be lost by SHIFT, LEFT and RIGHT, before labels.
@@ -51,7 +69,8 @@ impl Costs {
         let gold_label = |w: u32| gold.labels.get(w as usize).copied();
         let gold_head = |w: u32| gold.heads.get(w as usize).copied();
         match m {
-            Move::Shift => self.shift,
+            Move::Shift => self.shift + u32::from(gold.takes_runner_up(front)),
+            Move::ShiftAlt => self.shift + u32::from(!gold.takes_runner_up(front)),
             Move::Left(l) => {
                 self.left + u32::from(gold_head(self.s0) == Some(front) && gold_label(self.s0) != Some(l))
             }
@@ -63,16 +82,17 @@ impl Costs {
 }
 
 /// The reference transition sequence of a tree for global training: from the initial
-/// configuration, always the cheapest valid move, arcs before SHIFT and lower classes first. For a
-/// projective tree it rebuilds the tree exactly; otherwise, the closest projective one.
+/// configuration, always the cheapest valid move, arcs before shifts and lower classes first.
+/// For a projective tree it rebuilds the tree (and picks the right offered tags) exactly;
+/// otherwise, the closest projective tree.
 pub fn sequence(gold: Gold<'_>, root_label: u16, classes: usize) -> Vec<Move> {
     let n = gold.heads.len();
-    let mut state = State::new(n);
+    let mut state = gold.initial_state();
     let mut moves = Vec::with_capacity(2 * n);
     while !state.is_terminal() {
         let costs = Costs::of(&state, gold);
-        let best = (1..classes)
-            .chain(std::iter::once(0))
+        let best = (SHIFTS..classes)
+            .chain(0..SHIFTS)
             .map(Move::of_class)
             .filter(|m| state.is_valid(*m, root_label))
             .min_by_key(|m| costs.of_move(*m, state.front, gold));
@@ -94,12 +114,12 @@ mod tests {
         // Russia→presidents, vowed→root. Labels 0 = root, 1.. others.
         let heads = [1u32, 4, 3, 1, 5];
         let labels = [1u16, 2, 3, 4, 0];
-        let gold = Gold { heads: &heads, labels: &labels };
+        let gold = Gold { heads: &heads, labels: &labels, runner_ups: &[] };
         let mut state = State::new(5);
         let mut steps = 0;
         while !state.is_terminal() && steps < 20 {
             let costs = Costs::of(&state, gold);
-            let next = (0..11)
+            let next = (0..12)
                 .map(Move::of_class)
                 .filter(|m| state.is_valid(*m, 0))
                 .find(|m| costs.of_move(*m, state.front, gold) == 0)
@@ -116,8 +136,8 @@ mod tests {
     fn the_reference_sequence_rebuilds_a_projective_tree() {
         let heads = [1u32, 4, 3, 1, 5];
         let labels = [1u16, 2, 3, 4, 0];
-        let gold = Gold { heads: &heads, labels: &labels };
-        let moves = sequence(gold, 0, 11);
+        let gold = Gold { heads: &heads, labels: &labels, runner_ups: &[] };
+        let moves = sequence(gold, 0, 12);
         assert_eq!(moves.len(), 10);
         let mut state = State::new(5);
         for m in moves {
@@ -132,12 +152,28 @@ mod tests {
     fn a_wrong_attachment_has_a_cost() {
         let heads = [1u32, 2];
         let labels = [1u16, 0];
-        let gold = Gold { heads: &heads, labels: &labels };
+        let gold = Gold { heads: &heads, labels: &labels, runner_ups: &[] };
         let mut state = State::new(2);
         state.apply(Move::Shift);
         let costs = Costs::of(&state, gold);
         assert_eq!(costs.of_move(Move::Left(1), state.front, gold), 0);
         assert_eq!(costs.of_move(Move::Left(2), state.front, gold), 1, "wrong label");
         assert_eq!(costs.of_move(Move::Shift, state.front, gold), 1, "0 could no longer take 1 as head");
+    }
+
+    /// The reference sequence takes a runner-up tag exactly where it is the right one.
+    #[test]
+    fn the_reference_sequence_takes_the_right_offered_tags() {
+        let heads = [1u32, 3, 1];
+        let labels = [1u16, 0, 2];
+        let runner_ups = [Some(true), None, Some(false)];
+        let gold = Gold { heads: &heads, labels: &labels, runner_ups: &runner_ups };
+        let shifts: Vec<Move> =
+            sequence(gold, 0, 8).into_iter().filter(|m| matches!(m, Move::Shift | Move::ShiftAlt)).collect();
+        assert_eq!(shifts, [Move::ShiftAlt, Move::Shift, Move::Shift]);
+        let state = gold.initial_state();
+        let costs = Costs::of(&state, gold);
+        assert_eq!(costs.of_move(Move::Shift, 0, gold), 1, "the runner-up was right");
+        assert_eq!(costs.of_move(Move::ShiftAlt, 0, gold), 0);
     }
 }

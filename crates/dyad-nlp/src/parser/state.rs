@@ -5,29 +5,38 @@
 //! and pops it; `RIGHT(l)` makes the word under the stack top its head and pops it. The root
 //! takes exactly one dependent, and only when it is the last word left on the stack, so every
 //! parse is a single tree.
+//!
+//! Where the tagger hesitated it offers a runner-up tag; `SHIFT-ALT` shifts such a word with
+//! its runner-up tag instead of its first, so tagging and parsing are decided together.
 
 /// No word: a missing head or an empty position.
 pub const NONE: u32 = u32::MAX;
 
-/// A transition as the classifier sees it: class 0 is SHIFT, `1 + 2l` is LEFT with label `l`,
-/// `2 + 2l` is RIGHT with label `l`.
+/// A transition as the classifier sees it: class 0 is SHIFT, 1 is SHIFT-ALT, `2 + 2l` is LEFT
+/// with label `l`, `3 + 2l` is RIGHT with label `l`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Move {
-    /// Push the buffer front.
+    /// Push the buffer front, keeping its first tag.
     Shift,
+    /// Push the buffer front, taking its runner-up tag.
+    ShiftAlt,
     /// Buffer front becomes head of the stack top, with this label.
     Left(u16),
     /// The word under the stack top becomes its head, with this label.
     Right(u16),
 }
 
+/// Classes that are not arcs: SHIFT and SHIFT-ALT.
+pub const SHIFTS: usize = 2;
+
 impl Move {
     /// The classifier class of this move.
     pub fn class(self) -> usize {
         match self {
             Move::Shift => 0,
-            Move::Left(l) => 1 + 2 * usize::from(l),
-            Move::Right(l) => 2 + 2 * usize::from(l),
+            Move::ShiftAlt => 1,
+            Move::Left(l) => SHIFTS + 2 * usize::from(l),
+            Move::Right(l) => SHIFTS + 1 + 2 * usize::from(l),
         }
     }
 
@@ -35,10 +44,23 @@ impl Move {
     pub fn of_class(class: usize) -> Self {
         match class {
             0 => Move::Shift,
-            c if c % 2 == 1 => Move::Left(((c - 1) / 2) as u16),
-            c => Move::Right(((c - 2) / 2) as u16),
+            1 => Move::ShiftAlt,
+            c if c % 2 == 0 => Move::Left(((c - SHIFTS) / 2) as u16),
+            c => Move::Right(((c - SHIFTS - 1) / 2) as u16),
         }
     }
+}
+
+/// What a word's tag is to the parser: its first tag with no runner-up offered, its first tag
+/// with one offered, or the runner-up taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TagChoice {
+    /// The tagger's tag, no alternative.
+    Only,
+    /// The tagger's tag, the runner-up not (yet) taken.
+    First,
+    /// The runner-up, taken by SHIFT-ALT.
+    RunnerUp,
 }
 
 /// The children of a word that features look at, and its label sets.
@@ -75,6 +97,8 @@ pub struct State {
     pub labels: Vec<u16>,
     /// Children of each word and of the root (index `n`).
     pub children: Vec<Children>,
+    /// Each word's tag as the parser has it.
+    pub tags: Vec<TagChoice>,
 }
 
 impl State {
@@ -88,6 +112,14 @@ impl State {
             heads: vec![NONE; n],
             labels: vec![0; n],
             children: vec![Children::default(); n + 1],
+            tags: vec![TagChoice::Only; n],
+        }
+    }
+
+    /// Offers the runner-up tag of the words `offered` says have one (SHIFT-ALT may take it).
+    pub fn offer_runner_ups(&mut self, offered: impl Fn(usize) -> bool) {
+        for (w, tag) in self.tags.iter_mut().enumerate() {
+            *tag = if offered(w) { TagChoice::First } else { TagChoice::Only };
         }
     }
 
@@ -102,6 +134,8 @@ impl State {
         self.labels.resize(n, 0);
         self.children.clear();
         self.children.resize(n + 1, Children::default());
+        self.tags.clear();
+        self.tags.resize(n, TagChoice::Only);
     }
 
     /// Makes this a copy of `other`, reusing its buffers (unlike `clone`).
@@ -112,6 +146,7 @@ impl State {
         self.heads.clone_from(&other.heads);
         self.labels.clone_from(&other.labels);
         self.children.clone_from(&other.children);
+        self.tags.clone_from(&other.tags);
     }
 
     /// Whether parsing is finished.
@@ -140,6 +175,7 @@ impl State {
     pub fn is_valid(&self, m: Move, root_label: u16) -> bool {
         match m {
             Move::Shift => self.front < self.n,
+            Move::ShiftAlt => self.tags.get(self.front as usize) == Some(&TagChoice::First),
             Move::Left(l) => {
                 !self.stack.is_empty()
                     && if self.front == self.n {
@@ -156,6 +192,13 @@ impl State {
     pub fn apply(&mut self, m: Move) {
         match m {
             Move::Shift => {
+                self.stack.push(self.front);
+                self.front += 1;
+            }
+            Move::ShiftAlt => {
+                if let Some(tag) = self.tags.get_mut(self.front as usize) {
+                    *tag = TagChoice::RunnerUp;
+                }
                 self.stack.push(self.front);
                 self.front += 1;
             }
@@ -212,6 +255,7 @@ mod tests {
         assert_eq!(s.heads, [1, 3, 1]);
         assert_eq!(s.children[1].left[0], 0);
         assert_eq!(s.children[1].right[0], 2);
+        assert!(!s.is_valid(Move::ShiftAlt, root), "no runner-up offered");
         for class in 0..7 {
             assert_eq!(Move::of_class(class).class(), class);
         }
