@@ -192,9 +192,9 @@ impl Tagger {
         self.greedy_pass(&self.second, words, Some(&first), scratch)
     }
 
-    /// The margin of the best class over the runner-up, and the runner-up (class 0 and an
+    /// The best class, its margin over the runner-up, and the runner-up (class 0 and an
     /// infinite margin when there is only one class).
-    fn lead(scores: &[f32]) -> (f32, u16) {
+    fn lead(scores: &[f32]) -> (usize, f32, u16) {
         let best = argmax(scores);
         let (mut second, mut second_score) = (0, f32::NEG_INFINITY);
         for (class, &s) in scores.iter().enumerate() {
@@ -202,7 +202,7 @@ impl Tagger {
                 (second, second_score) = (class, s);
             }
         }
-        (scores[best] - second_score, second as u16)
+        (best, scores[best] - second_score, second as u16)
     }
 
     /// One left-to-right pass with `weights`, seeing `lookahead` tags when given.
@@ -250,10 +250,6 @@ impl Tagger {
             scratch.scores.resize(self.tags.len(), 0.0);
             weights.score(&scratch.features, &mut scratch.scores);
             if lookahead.is_none() {
-                // The second pass rescores only the words the first was unsure of; the others
-                // keep their first-pass tag.
-                let unsure = Self::lead(&scratch.scores).0 < SURE_MARGIN;
-                scratch.unsure.push(unsure);
                 scratch.first_scores[i * classes..(i + 1) * classes].copy_from_slice(&scratch.scores);
             } else {
                 // The second pass decides with both passes' scores: two models vote (on EWT dev,
@@ -264,9 +260,14 @@ impl Tagger {
                     *s += f;
                 }
             }
-            let (margin, runner_up) = Self::lead(&scratch.scores);
+            let (best, margin, runner_up) = Self::lead(&scratch.scores);
+            if lookahead.is_none() {
+                // The second pass rescores only the words the first was unsure of; the others
+                // keep their first-pass tag.
+                scratch.unsure.push(margin < SURE_MARGIN);
+            }
             scratch.runner_ups[i] = (margin < RUNNER_UP_MARGIN).then_some(runner_up);
-            out.push(argmax(&scratch.scores) as u16);
+            out.push(best as u16);
         }
         out
     }
