@@ -261,7 +261,13 @@ impl Parser {
         }
         let classes = SHIFTS + 2 * labels.len();
         let sequences: Vec<Vec<Move>> = if config.beam > 1 {
-            examples.iter().map(|ex| oracle::sequence(ex.gold(), root_label, classes)).collect()
+            examples
+                .iter()
+                .map(|ex| {
+                    let start = Extractor::new(&ex.inputs).initial_state(ex.heads.len());
+                    oracle::sequence(ex.gold(), start, root_label, classes)
+                })
+                .collect()
         } else {
             Vec::new()
         };
@@ -338,7 +344,7 @@ impl Task<'_> {
                 }
                 let gold = ex.gold();
                 let extractor = Extractor::new(&ex.inputs);
-                let mut state = gold.initial_state();
+                let mut state = extractor.initial_state(ex.heads.len());
                 while !state.is_terminal() {
                     features.clear();
                     extractor.extract(&state, &mut features);

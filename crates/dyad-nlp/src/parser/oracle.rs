@@ -22,13 +22,6 @@ impl Gold<'_> {
     fn takes_runner_up(&self, w: u32) -> bool {
         self.runner_ups.get(w as usize) == Some(&Some(true))
     }
-
-    /// The initial configuration, with the runner-up tags on offer.
-    pub fn initial_state(&self) -> State {
-        let mut state = State::new(self.heads.len());
-        state.offer_runner_ups(|w| self.runner_ups.get(w).is_some_and(Option::is_some));
-        state
-    }
 }
 
 /// The gold arcs that would be lost by SHIFT, LEFT and RIGHT, before labels.
@@ -81,13 +74,14 @@ impl Costs {
     }
 }
 
-/// The reference transition sequence of a tree for global training: from the initial
-/// configuration, always the cheapest valid move, arcs before shifts and lower classes first.
+/// The reference transition sequence of a tree for global training: from `start`, the
+/// sentence's initial configuration (with its runner-up tags on offer), always the cheapest
+/// valid move, arcs before shifts and lower classes first.
 /// For a projective tree it rebuilds the tree (and picks the right offered tags) exactly;
 /// otherwise, the closest projective tree.
-pub fn sequence(gold: Gold<'_>, root_label: u16, classes: usize) -> Vec<Move> {
+pub fn sequence(gold: Gold<'_>, start: State, root_label: u16, classes: usize) -> Vec<Move> {
     let n = gold.heads.len();
-    let mut state = gold.initial_state();
+    let mut state = start;
     let mut moves = Vec::with_capacity(2 * n);
     while !state.is_terminal() {
         let costs = Costs::of(&state, gold);
@@ -137,7 +131,7 @@ mod tests {
         let heads = [1u32, 4, 3, 1, 5];
         let labels = [1u16, 2, 3, 4, 0];
         let gold = Gold { heads: &heads, labels: &labels, runner_ups: &[] };
-        let moves = sequence(gold, 0, 12);
+        let moves = sequence(gold, State::new(5), 0, 12);
         assert_eq!(moves.len(), 10);
         let mut state = State::new(5);
         for m in moves {
@@ -168,10 +162,17 @@ mod tests {
         let labels = [1u16, 0, 2];
         let runner_ups = [Some(true), None, Some(false)];
         let gold = Gold { heads: &heads, labels: &labels, runner_ups: &runner_ups };
-        let shifts: Vec<Move> =
-            sequence(gold, 0, 8).into_iter().filter(|m| matches!(m, Move::Shift | Move::ShiftAlt)).collect();
+        let offered = || {
+            let mut state = State::new(3);
+            state.offer_runner_ups(|w| runner_ups[w].is_some());
+            state
+        };
+        let shifts: Vec<Move> = sequence(gold, offered(), 0, 8)
+            .into_iter()
+            .filter(|m| matches!(m, Move::Shift | Move::ShiftAlt))
+            .collect();
         assert_eq!(shifts, [Move::ShiftAlt, Move::Shift, Move::Shift]);
-        let state = gold.initial_state();
+        let state = offered();
         let costs = Costs::of(&state, gold);
         assert_eq!(costs.of_move(Move::Shift, 0, gold), 1, "the runner-up was right");
         assert_eq!(costs.of_move(Move::ShiftAlt, 0, gold), 0);
