@@ -1,6 +1,11 @@
 //! Parser features: words, tags, children, labels, distance and valency around the stack top and
 //! the buffer front (after Zhang & Nivre 2011, adapted to the arc-hybrid system, where the
 //! word under the stack top is the other candidate head).
+//!
+//! Measured and not kept: the buffer front's leftmost child (a preposition) conjoined with the
+//! words of both candidate heads, the classic PP-attachment tuple, made the model larger and
+//! worse (EWT dev UAS 85.82 against 86.00, test 86.36 against 86.65); a third lookahead word
+//! and the count of words left were no better on a greedy parser.
 
 use super::state::{State, TagChoice, NONE};
 use crate::hash::combine;
