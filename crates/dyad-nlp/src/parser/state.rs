@@ -191,13 +191,11 @@ impl State {
     /// Applies a valid move.
     pub fn apply(&mut self, m: Move) {
         match m {
-            Move::Shift => {
-                self.stack.push(self.front);
-                self.front += 1;
-            }
-            Move::ShiftAlt => {
-                if let Some(tag) = self.tags.get_mut(self.front as usize) {
-                    *tag = TagChoice::RunnerUp;
+            Move::Shift | Move::ShiftAlt => {
+                if m == Move::ShiftAlt {
+                    if let Some(tag) = self.tags.get_mut(self.front as usize) {
+                        *tag = TagChoice::RunnerUp;
+                    }
                 }
                 self.stack.push(self.front);
                 self.front += 1;
