@@ -376,13 +376,13 @@ impl Task<'_> {
 
 /// Trains a parser the way the committed model is trained: the training sentences' tags are
 /// replaced by those of taggers trained on the other folds, then the parser learns on them.
+/// `progress` hears what is happening, as text.
 ///
 /// Folds take every fourth sentence, so a fold tagger knows the rest of a sentence's document
 /// and tags it better than at test time (with two folds, 95.9% XPOS right against 94.6% on
 /// EWT dev). Folds of whole documents made the training tags as good as at test time (94.78%
 /// right), but the parser was no better (EWT dev UAS 85.89 against 86.00, test 86.54 against
 /// 86.65), nor did mixing its scores with the committed model's help (test 86.64).
-/// `progress` hears what is happening, as text.
 pub fn train_with_predicted_tags(
     sentences: &[conllu::Sentence],
     tagger_config: &TagConfig,
