@@ -102,6 +102,10 @@ impl<'a> Reader<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
         Self { bytes, pos: 0 }
     }
+    /// How many bytes have been read.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
     /// Reads `n` raw bytes.
     pub fn raw(&mut self, n: usize, what: &'static str) -> Result<&'a [u8], ModelError> {
         let end = self.pos.checked_add(n).ok_or(ModelError::Truncated(what))?;

@@ -8,6 +8,9 @@
 //! first-pass tags predicted by models that did not see the sentence (jackknifing), so it learns
 //! how far to trust them; it rescores only the words the first pass was unsure of, adding both
 //! passes' scores. Frequent words that always carry one tag skip the perceptron.
+//!
+//! A tagger may also read a tag each word already has from another tagger, as features of its
+//! own (the *given* tags): the parser's supertagger reads the part-of-speech tags this way.
 
 use crate::binio::{self, ModelError, Reader, Writer};
 use crate::conllu;
@@ -91,13 +94,22 @@ pub struct Tagger {
     lemmatizer: Lemmatizer,
 }
 
+/// What features read of a sentence, each per-word list padded with `WINDOW` markers on
+/// both sides.
+#[derive(Debug, Default)]
+struct Context {
+    hashes: Vec<WordHashes>,
+    ambiguity: Vec<u64>,
+    /// Hashes of the given tags (see [`Tagger::tag_given`]); empty when none are given.
+    given: Vec<u64>,
+    /// The casing style of the sentence (see [`casing_style`]).
+    casing: u64,
+}
+
 /// Reusable buffers, so tagging a sentence allocates only its result.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    hashes: Vec<WordHashes>,
-    ambiguity: Vec<u64>,
-    /// The casing style of the sentence (see [`casing_style`]).
-    casing: u64,
+    context: Context,
     features: Vec<u64>,
     scores: Vec<f32>,
     /// Per word, whether the first pass left it for the second to decide.
@@ -188,7 +200,14 @@ impl Tagger {
 
     /// Tags one sentence given as word forms; returns one class per word.
     pub fn tag(&self, words: &[&str], scratch: &mut Scratch) -> Vec<u16> {
-        self.prepare(words, scratch);
+        self.tag_given(words, &[], scratch)
+    }
+
+    /// Like [`Tagger::tag`], reading also a tag each word already has from another tagger
+    /// (`given`, one per word or empty), as a model trained with [`Tagger::train_given`] expects:
+    /// the supertagger reads the part-of-speech tags this way.
+    pub fn tag_given(&self, words: &[&str], given: &[&str], scratch: &mut Scratch) -> Vec<u16> {
+        self.prepare(words, given, scratch);
         let first = self.greedy_pass(&self.first, words, None, scratch);
         self.greedy_pass(&self.second, words, Some(&first), scratch)
     }
@@ -224,7 +243,7 @@ impl Tagger {
             scratch.runner_ups.resize(words.len(), None);
         }
         for i in 0..words.len() {
-            if let Some(class) = self.unambiguous.get(&scratch.hashes[i + WINDOW].exact) {
+            if let Some(class) = self.unambiguous.get(&scratch.context.hashes[i + WINDOW].exact) {
                 out.push(*class);
                 if lookahead.is_none() {
                     scratch.unsure.push(false);
@@ -238,15 +257,7 @@ impl Tagger {
                 }
             }
             scratch.features.clear();
-            features(
-                &scratch.hashes,
-                &scratch.ambiguity,
-                scratch.casing,
-                i,
-                &out,
-                lookahead,
-                &mut scratch.features,
-            );
+            features(&scratch.context, i, &out, lookahead, &mut scratch.features);
             scratch.scores.clear();
             scratch.scores.resize(self.tags.len(), 0.0);
             weights.score(&scratch.features, &mut scratch.scores);
@@ -273,8 +284,8 @@ impl Tagger {
         out
     }
 
-    fn prepare(&self, words: &[&str], scratch: &mut Scratch) {
-        prepare_context(words, scratch, |lower| self.ambiguity.get(&lower).copied());
+    fn prepare(&self, words: &[&str], given: &[&str], scratch: &mut Scratch) {
+        prepare_context(words, given, scratch, |lower| self.ambiguity.get(&lower).copied());
     }
 
     /// Trains a tagger and lemmatizer on CoNLL-U sentences. `progress` hears each finished epoch
@@ -283,8 +294,27 @@ impl Tagger {
     pub fn train(
         sentences: &[conllu::Sentence],
         config: &TrainConfig,
+        progress: impl FnMut(usize, usize, f64),
+    ) -> Result<Self, ModelError> {
+        Self::train_given(sentences, &[], config, progress)
+    }
+
+    /// Like [`Tagger::train`], where each word also has a tag from another tagger (`given`, one
+    /// list per sentence, or empty for none), to be read through [`Tagger::tag_given`]. The
+    /// given tags should be as good as at tagging time: predicted, not gold. Fails also when a
+    /// sentence's given tags do not match its words.
+    pub fn train_given(
+        sentences: &[conllu::Sentence],
+        given: &[Vec<String>],
+        config: &TrainConfig,
         mut progress: impl FnMut(usize, usize, f64),
     ) -> Result<Self, ModelError> {
+        if !given.is_empty()
+            && (given.len() != sentences.len()
+                || sentences.iter().zip(given).any(|(s, g)| s.words.len() != g.len()))
+        {
+            return Err(ModelError::Untrainable("the given tags do not match the sentences' words".into()));
+        }
         let tag_set: Vec<Tag> = sentences
             .iter()
             .flat_map(|s| &s.words)
@@ -299,16 +329,17 @@ impl Tagger {
             )));
         }
         let class_of: BTreeMap<&Tag, u16> = tag_set.iter().enumerate().map(|(i, t)| (t, i as u16)).collect();
-        let examples: Vec<(Vec<&str>, Vec<u16>)> = sentences
+        let examples: Vec<Example> = sentences
             .iter()
-            .map(|s| {
-                let forms = s.words.iter().map(|w| w.form.as_str()).collect();
-                let classes = s
+            .enumerate()
+            .map(|(i, s)| Example {
+                forms: s.words.iter().map(|w| w.form.as_str()).collect(),
+                classes: s
                     .words
                     .iter()
                     .map(|w| class_of[&Tag { upos: w.upos.clone(), xpos: w.xpos.clone() }])
-                    .collect();
-                (forms, classes)
+                    .collect(),
+                given: given.get(i).map_or(Vec::new(), |g| g.iter().map(String::as_str).collect()),
             })
             .collect();
         let all: Vec<usize> = (0..examples.len()).collect();
@@ -328,30 +359,39 @@ impl Tagger {
             ambiguity,
             lemmatizer,
         };
-        let mut lookahead: Vec<Vec<u16>> = vec![Vec::new(); examples.len()];
-        for fold in 0..FOLDS {
-            let (held, rest): (Vec<usize>, Vec<usize>) = all.iter().partition(|i| *i % FOLDS == fold);
-            // The fold's model knows only its own training part, dictionaries included, so the
-            // held-out tags are as good as at test time, not better.
-            let (unambiguous, ambiguity) = dictionaries(&examples, &rest, config);
-            let fold_model = Self { unambiguous, ambiguity, ..model.clone() };
-            let weights = fold_model.train_pass(&examples, &rest, None, config, &mut |_, _| {});
-            let mut scratch = Scratch::default();
-            for i in held {
-                fold_model.prepare(&examples[i].0, &mut scratch);
-                lookahead[i] = fold_model.greedy_pass(&weights, &examples[i].0, None, &mut scratch);
-            }
-        }
+        let lookahead = model.jackknifed_first_pass(&examples, config);
         model.first = model.train_pass(&examples, &all, None, config, &mut |e, a| progress(1, e, a));
         model.second =
             model.train_pass(&examples, &all, Some(&lookahead), config, &mut |e, a| progress(2, e, a));
         Ok(model)
     }
 
+    /// The first-pass tags of every example as predicted by a first pass trained on the other
+    /// folds: what the second pass learns to read.
+    fn jackknifed_first_pass(&self, examples: &[Example], config: &TrainConfig) -> Vec<Vec<u16>> {
+        let all: Vec<usize> = (0..examples.len()).collect();
+        let mut lookahead: Vec<Vec<u16>> = vec![Vec::new(); examples.len()];
+        for fold in 0..FOLDS {
+            let (held, rest): (Vec<usize>, Vec<usize>) = all.iter().partition(|i| *i % FOLDS == fold);
+            // The fold's model knows only its own training part, dictionaries included, so the
+            // held-out tags are as good as at test time, not better.
+            let (unambiguous, ambiguity) = dictionaries(examples, &rest, config);
+            let fold_model = Self { unambiguous, ambiguity, ..self.clone() };
+            let weights = fold_model.train_pass(examples, &rest, None, config, &mut |_, _| {});
+            let mut scratch = Scratch::default();
+            for i in held {
+                let example = &examples[i];
+                fold_model.prepare(&example.forms, &example.given, &mut scratch);
+                lookahead[i] = fold_model.greedy_pass(&weights, &example.forms, None, &mut scratch);
+            }
+        }
+        lookahead
+    }
+
     /// Trains one pass on the examples at `indices`, in a seeded shuffled order each epoch.
     fn train_pass(
         &self,
-        examples: &[(Vec<&str>, Vec<u16>)],
+        examples: &[Example],
         indices: &[usize],
         lookahead: Option<&[Vec<u16>]>,
         config: &TrainConfig,
@@ -366,21 +406,13 @@ impl Tagger {
             rng.shuffle(&mut order);
             let (mut right, mut total) = (0usize, 0usize);
             for &index in &order {
-                let (forms, gold) = &examples[index];
+                let example = &examples[index];
                 let ahead = lookahead.map(|l| l[index].as_slice());
-                self.prepare(forms, &mut scratch);
-                let mut predicted: Vec<u16> = Vec::with_capacity(forms.len());
-                for (i, truth) in gold.iter().map(|g| usize::from(*g)).enumerate() {
+                self.prepare(&example.forms, &example.given, &mut scratch);
+                let mut predicted: Vec<u16> = Vec::with_capacity(example.forms.len());
+                for (i, truth) in example.classes.iter().map(|g| usize::from(*g)).enumerate() {
                     scratch.features.clear();
-                    features(
-                        &scratch.hashes,
-                        &scratch.ambiguity,
-                        scratch.casing,
-                        i,
-                        &predicted,
-                        ahead,
-                        &mut scratch.features,
-                    );
+                    features(&scratch.context, i, &predicted, ahead, &mut scratch.features);
                     scores.iter_mut().for_each(|s| *s = 0.0);
                     trainer.score(&scratch.features, &mut scores);
                     let guess = argmax(&scores);
@@ -397,16 +429,23 @@ impl Tagger {
     }
 }
 
+/// One training sentence: its words, their classes and their given tags (empty: none).
+struct Example<'a> {
+    forms: Vec<&'a str>,
+    classes: Vec<u16>,
+    given: Vec<&'a str>,
+}
+
 /// Builds the unambiguous-word dictionary and the ambiguity classes from the training data.
 fn dictionaries(
-    examples: &[(Vec<&str>, Vec<u16>)],
+    examples: &[Example],
     indices: &[usize],
     config: &TrainConfig,
 ) -> (HashedMap<u16>, HashedMap<u64>) {
     let mut by_form: BTreeMap<&str, BTreeMap<u16, u32>> = BTreeMap::new();
     let mut by_lower: BTreeMap<String, BTreeMap<u16, u32>> = BTreeMap::new();
-    for (forms, classes) in indices.iter().map(|&i| &examples[i]) {
-        for (form, class) in forms.iter().zip(classes) {
+    for example in indices.iter().map(|&i| &examples[i]) {
+        for (form, class) in example.forms.iter().zip(&example.classes) {
             *by_form.entry(form).or_default().entry(*class).or_default() += 1;
             *by_lower.entry(form.to_lowercase()).or_default().entry(*class).or_default() += 1;
         }
@@ -439,24 +478,40 @@ fn dictionaries(
     (unambiguous, ambiguity)
 }
 
-/// Fills the padded per-word hashes and ambiguity classes of a sentence.
-fn prepare_context(words: &[&str], scratch: &mut Scratch, ambiguity_of: impl Fn(u64) -> Option<u64>) {
-    scratch.hashes.clear();
-    scratch.ambiguity.clear();
+/// Fills the context of a sentence: padded per-word hashes, ambiguity classes and given tags.
+fn prepare_context(
+    words: &[&str],
+    given: &[&str],
+    scratch: &mut Scratch,
+    ambiguity_of: impl Fn(u64) -> Option<u64>,
+) {
+    let c = &mut scratch.context;
+    c.hashes.clear();
+    c.ambiguity.clear();
+    c.given.clear();
+    let with_given = !given.is_empty();
     for k in 0..WINDOW {
-        scratch.hashes.push(WordHashes::padding(-(WINDOW as i64) + k as i64));
-        scratch.ambiguity.push(combine(0xa0, k as u64));
+        c.hashes.push(WordHashes::padding(-(WINDOW as i64) + k as i64));
+        c.ambiguity.push(combine(0xa0, k as u64));
     }
-    for w in words {
+    for (i, w) in words.iter().enumerate() {
         let hashes = WordHashes::of(w);
-        scratch.ambiguity.push(ambiguity_of(hashes.lower).unwrap_or(0x000b_5ee4));
-        scratch.hashes.push(hashes);
+        c.ambiguity.push(ambiguity_of(hashes.lower).unwrap_or(0x000b_5ee4));
+        c.hashes.push(hashes);
+        if with_given {
+            c.given.push(given.get(i).map_or(0x9a_0000, |t| hash_bytes(t.as_bytes())));
+        }
     }
     for k in 0..WINDOW {
-        scratch.hashes.push(WordHashes::padding(k as i64 + 1));
-        scratch.ambiguity.push(combine(0xa1, k as u64));
+        c.hashes.push(WordHashes::padding(k as i64 + 1));
+        c.ambiguity.push(combine(0xa1, k as u64));
     }
-    scratch.casing = casing_style(words);
+    if with_given {
+        let padding = |side: u64| (0..WINDOW as u64).map(move |k| combine(side, k));
+        c.given.splice(0..0, padding(0x9a));
+        c.given.extend(padding(0x9b));
+    }
+    c.casing = casing_style(words);
 }
 
 /// How the sentence is cased: 0 mostly lowercase, 1 mixed, 2 title case (a headline),
@@ -524,20 +579,20 @@ mod template {
     pub const CASING_SHAPE: u64 = 54;
     pub const CASING_WORD: u64 = 55;
     pub const PREV_TAG_SUFFIX: u64 = 56;
+    pub const GIVEN: u64 = 57; // + offset index 0..5
+    pub const GIVEN_TRIGRAM: u64 = 62;
+    pub const GIVEN_NEXT: u64 = 63;
+    pub const GIVEN_PREV: u64 = 64;
+    pub const GIVEN_WORD: u64 = 65;
+    pub const GIVEN_PREV_TAG: u64 = 66;
 }
 
 /// Computes the features of word `i` (0-based in the sentence) into `out`, given the tags
 /// already predicted to its left and, in the second pass, the first pass's tags.
-fn features(
-    hashes: &[WordHashes],
-    ambiguity: &[u64],
-    casing: u64,
-    i: usize,
-    predicted: &[u16],
-    lookahead: Option<&[u16]>,
-    out: &mut Vec<u64>,
-) {
+fn features(context: &Context, i: usize, predicted: &[u16], lookahead: Option<&[u16]>, out: &mut Vec<u64>) {
     use template::*;
+    let Context { hashes, ambiguity, given, casing } = context;
+    let casing = *casing;
     let at = i + WINDOW;
     let p1 = tag_at(predicted, i as isize - 1);
     let p2 = tag_at(predicted, i as isize - 2);
@@ -576,6 +631,16 @@ fn features(
         out.push(combine(FIRST_SHAPE, w.shape));
     }
     out.push(combine(NEXT_AMBIGUITIES, combine(ambiguity[at + 1], ambiguity[at + 2])));
+    if !given.is_empty() {
+        for (k, offset) in (at - 2..=at + 2).enumerate() {
+            out.push(combine(GIVEN + k as u64, given[offset]));
+        }
+        out.push(combine(GIVEN_TRIGRAM, combine(given[at - 1], combine(given[at], given[at + 1]))));
+        out.push(combine(GIVEN_NEXT, combine(given[at], given[at + 1])));
+        out.push(combine(GIVEN_PREV, combine(given[at - 1], given[at])));
+        out.push(combine(GIVEN_WORD, combine(given[at], w.lower)));
+        out.push(combine(GIVEN_PREV_TAG, combine(given[at], p1)));
+    }
     if let Some(ahead) = lookahead {
         let n1 = tag_at(ahead, i as isize + 1);
         let n2 = tag_at(ahead, i as isize + 2);
@@ -625,6 +690,26 @@ mod tests {
         let loaded = Tagger::from_bytes(&bytes).unwrap();
         assert_eq!(loaded.tag(&["Cuba", "vowed", "ties"], &mut scratch), tags);
         assert_eq!(loaded.lemmatizer().lemmatize("vowed", "VBD"), "vow");
+    }
+
+    #[test]
+    fn reads_the_given_tags_it_was_trained_with() {
+        let text =
+            "1\tties\ttie\tNOUN\tNNS\t_\t0\troot\t_\t_\n\n1\tties\ttie\tVERB\tVBZ\t_\t0\troot\t_\t_\n\n";
+        let sentences: Vec<_> = (0..30).flat_map(|_| conllu::parse(text).unwrap()).collect();
+        // The word alone cannot tell the two tags apart; the given tag can.
+        let given: Vec<Vec<String>> = sentences
+            .iter()
+            .map(|s| vec![if s.words[0].xpos == "NNS" { "A" } else { "B" }.to_string()])
+            .collect();
+        let config = TrainConfig { epochs: 3, ..TrainConfig::default() };
+        let tagger = Tagger::train_given(&sentences, &given, &config, |_, _, _| {}).unwrap();
+        let mut scratch = Scratch::default();
+        for (given, expected) in [("A", "NNS"), ("B", "VBZ")] {
+            let class = tagger.tag_given(&["ties"], &[given], &mut scratch)[0];
+            assert_eq!(tagger.tag_of(class).xpos, expected, "given {given}");
+        }
+        assert!(Tagger::train_given(&sentences, &given[1..], &config, |_, _, _| {}).is_err());
     }
 
     #[test]

@@ -40,7 +40,7 @@ pub struct CodeArgs {
     /// officials.tsv, events.tsv (as `dyad lexicon import-petrarch` writes them).
     #[arg(long, value_name = "DIR")]
     lexicon: Option<PathBuf>,
-    /// Parse with this beam width instead of the model's 4: 1 (greedy) is about 2.5 times
+    /// Parse with this beam width instead of the model's 5: 1 (greedy) is about 2.5 times
     /// faster and codes fewer events right.
     #[arg(long)]
     beam: Option<usize>,

@@ -34,7 +34,7 @@ pub struct IngestArgs {
     /// A lexicon overlay folder (see `dyad code --lexicon`).
     #[arg(long, value_name = "DIR")]
     lexicon: Option<PathBuf>,
-    /// Parse with this beam width instead of the model's 4: 1 (greedy) is about 2.5 times
+    /// Parse with this beam width instead of the model's 5: 1 (greedy) is about 2.5 times
     /// faster and codes fewer events right.
     #[arg(long)]
     beam: Option<usize>,

@@ -23,8 +23,9 @@ enum Model {
     ///
     /// Example: dyad train tagger --train ../shared/train/ud-ewt/en_ewt-ud-train.conllu --dev ../shared/train/ud-ewt/en_ewt-ud-dev.conllu
     Tagger(TaggerArgs),
-    /// Train the dependency parser (the committed model: defaults on EWT train, with tags
-    /// predicted by jackknifed taggers). Takes several minutes.
+    /// Train the dependency parser and its supertagger (the committed model: defaults on EWT
+    /// train, with tags and supertags predicted by jackknifed taggers). Takes half an hour on
+    /// two cores.
     ///
     /// Example: dyad train parser --dev ../shared/train/ud-ewt/en_ewt-ud-dev.conllu
     Parser(ParserArgs),
@@ -57,8 +58,8 @@ struct ParserArgs {
     /// Parsers trained at once (one thread each, with consecutive seeds) whose mean is the model.
     #[arg(long, default_value_t = ParserConfig::default().ensemble as u16, value_parser = clap::value_parser!(u16).range(1..=16))]
     ensemble: u16,
-    /// Train on the treebank's gold tags instead of jackknifed predicted ones (quicker, for
-    /// experiments; the parser then trusts tags more than it should).
+    /// Train on the treebank's gold tags instead of jackknifed predicted ones, without a
+    /// supertagger (quicker, for experiments; the parser then trusts tags more than it should).
     #[arg(long)]
     gold_tags: bool,
 }

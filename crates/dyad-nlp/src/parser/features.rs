@@ -1,6 +1,7 @@
 //! Parser features: words, tags, children, labels, distance and valency around the stack top and
 //! the buffer front (after Zhang & Nivre 2011, adapted to the arc-hybrid system, where the
-//! word under the stack top is the other candidate head).
+//! word under the stack top is the other candidate head), and the supertags the parser's
+//! supertagger guessed for the two stack words and the two buffer words, alone and in pairs.
 //!
 //! Measured and not kept: the buffer front's leftmost child (a preposition) conjoined with the
 //! words of both candidate heads, the classic PP-attachment tuple, made the model larger and
@@ -21,17 +22,21 @@ pub struct Input {
     pub tag: u64,
     /// Hash of the runner-up XPOS tag, where the tagger offered one (see [`TagChoice`]).
     pub alt: u64,
+    /// Hash of the word's supertag as the parser's supertagger guessed it (its relation and
+    /// the side of its head).
+    pub supertag: u64,
 }
 
 /// What stands at one position of a configuration.
 #[derive(Clone, Copy)]
 struct Slot {
+    supertag: u64,
     word: u64,
     tag: u64,
     label: u64,
 }
 
-const ABSENT: Slot = Slot { word: 0xa0, tag: 0xa1, label: 0xa2 };
+const ABSENT: Slot = Slot { supertag: 0xa4, word: 0xa0, tag: 0xa1, label: 0xa2 };
 
 /// Feature extractor over a sentence's inputs; the last input is the root.
 pub struct Extractor<'a> {
@@ -72,7 +77,7 @@ impl<'a> Extractor<'a> {
         };
         let tag =
             if state.tags.get(w as usize) == Some(&TagChoice::RunnerUp) { input.alt } else { input.tag };
-        Slot { word: input.word, tag, label }
+        Slot { supertag: input.supertag, word: input.word, tag, label }
     }
 
     fn child(&self, state: &State, w: u32, side: usize, k: usize) -> Slot {
@@ -221,6 +226,14 @@ impl<'a> Extractor<'a> {
         push(c2(b0.word, label_set(b0w, 0)));
         push(c2(b0.tag, label_set(b0w, 0)));
         push(c2(s1.tag, label_set(s1w, 1)));
+        // Supertags.
+        push(s0.supertag);
+        push(b0.supertag);
+        push(s1.supertag);
+        push(b1.supertag);
+        push(c2(s0.supertag, b0.supertag));
+        push(c2(s1.supertag, s0.supertag));
+        push(c3(s0.supertag, b0.supertag, b1.supertag));
         // Bias.
         push(1);
         // Runner-up tags on offer (last, as only some states have them): when to take one.
