@@ -188,6 +188,11 @@ impl Tagger {
         &self.tags[usize::from(class).min(self.tags.len().saturating_sub(1))]
     }
 
+    /// Number of tag pairs (classes) the model predicts.
+    pub fn tag_count(&self) -> usize {
+        self.tags.len()
+    }
+
     /// Number of features with weights, tag pairs, and dictionary words: the model's size.
     pub fn stats(&self) -> (usize, usize, usize) {
         (self.first.features() + self.second.features(), self.tags.len(), self.unambiguous.len())

@@ -149,8 +149,7 @@ struct Supertagger {
 
 impl Supertagger {
     fn new(tagger: Tagger) -> Self {
-        let classes = tagger.stats().1;
-        let hashes = (0..classes).map(|c| supertag_hash(&tagger.tag_of(c as u16).xpos)).collect();
+        let hashes = (0..tagger.tag_count()).map(|c| supertag_hash(&tagger.tag_of(c as u16).xpos)).collect();
         Self { tagger, hashes }
     }
 
@@ -726,7 +725,8 @@ mod tests {
         let parser = train_with_predicted_tags(&toy(), &tagger_config, &config, |_| {}).unwrap();
         let supertagger = parser.supertagger.as_ref().expect("a supertagger");
         let mut tagging = TagScratch::default();
-        let guessed = supertagger.tagger.tag(&["Russia", "vowed", "ties"], &mut tagging);
+        let guessed =
+            supertagger.tagger.tag_given(&["Russia", "vowed", "ties"], &["NNP", "VBD", "NNS"], &mut tagging);
         let guessed: Vec<&str> =
             guessed.iter().map(|c| supertagger.tagger.tag_of(*c).xpos.as_str()).collect();
         assert_eq!(guessed, ["nsubj/R", "root/0", "obj/L"]);
